@@ -1,0 +1,2 @@
+Console.Error.WriteLine("kafka-resilience: no commands yet");
+return 2;

@@ -1,0 +1,39 @@
+namespace KafkaResilience.Cluster;
+
+/// <summary>
+/// Something a scenario may need from its target. A target that lacks one says why in
+/// <see cref="ClusterCapabilities"/>, and the scenario is skipped with that reason.
+/// </summary>
+public enum Capability
+{
+    /// <summary>Kill a broker hard and start it again.</summary>
+    HardKill,
+    /// <summary>Shut a broker down cleanly (controlled shutdown) and start it again.</summary>
+    CleanStop,
+    /// <summary>Freeze a broker with its connections open.</summary>
+    Pause,
+    /// <summary>Cut a broker off from its clients.</summary>
+    IsolateFromClients,
+    /// <summary>Cut a broker off from the other brokers (replication and controller traffic).</summary>
+    IsolateFromBrokers,
+    /// <summary>Toxiproxy toxics (latency, bandwidth, resets...) between clients and brokers.</summary>
+    NetworkToxics,
+    /// <summary>Leadership moves off a lost broker by itself (a controller).</summary>
+    LeaderFailover,
+    /// <summary>A controller that can itself be found and killed.</summary>
+    ControllerFailover,
+    /// <summary>Real replication: followers, ISR shrink and expand, min.insync.replicas.</summary>
+    Replication,
+    /// <summary>acks=0/1/all change what the broker waits for before answering.</summary>
+    AcksSemantics,
+    /// <summary>Acknowledged data can be lost by an unclean election (replicas diverge).</summary>
+    UncleanElectionLoss,
+    /// <summary>Idempotent producers are deduplicated without a transactional id.</summary>
+    IdempotentDedup,
+    /// <summary>Partitions keep everything written (no small in-memory cap), so late readers see all.</summary>
+    UnboundedRetention,
+    /// <summary>Topics can be created through the Admin API (CreateTopics).</summary>
+    AdminCreateTopics,
+    /// <summary>Destructive faults are allowed at all (an external cluster may forbid them).</summary>
+    DestructiveFaults,
+}

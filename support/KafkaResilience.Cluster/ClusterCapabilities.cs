@@ -1,0 +1,31 @@
+namespace KafkaResilience.Cluster;
+
+/// <summary>
+/// What a target can model, and for each thing it cannot, the sentence a skipped scenario shows.
+/// </summary>
+public sealed class ClusterCapabilities
+{
+    private readonly IReadOnlyDictionary<Capability, string> _missing;
+
+    public ClusterCapabilities(IReadOnlyDictionary<Capability, string> missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        foreach (var (capability, reason) in missing)
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+                throw new ArgumentException($"Capability {capability} is missing without a reason.", nameof(missing));
+        }
+        _missing = missing;
+    }
+
+    /// <summary>A target that models everything.</summary>
+    public static ClusterCapabilities All { get; } = new(new Dictionary<Capability, string>());
+
+    /// <summary>What the target lacks, each with its reason.</summary>
+    public IReadOnlyDictionary<Capability, string> Missing => _missing;
+
+    public bool Has(Capability capability) => !_missing.ContainsKey(capability);
+
+    /// <summary>The reason the target cannot model <paramref name="capability"/>, or null when it can.</summary>
+    public string? WhyNot(Capability capability) => _missing.TryGetValue(capability, out var reason) ? reason : null;
+}

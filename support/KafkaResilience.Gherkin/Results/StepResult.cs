@@ -1,0 +1,19 @@
+namespace KafkaResilience.Gherkin.Results;
+
+/// <summary>
+/// One executed (or skipped) Gherkin step: the keyword as written and as resolved (And/But take the
+/// meaning of the step before), its text after outline substitution, its arguments, outcome and timing.
+/// </summary>
+public sealed record StepResult(
+    string Keyword,
+    string ResolvedKeyword,
+    string Text,
+    int Line,
+    DataTableRows? DataTable,
+    DocStringArgument? DocString,
+    StepOutcome Outcome,
+    string? Message,
+    Exception? Error,
+    DateTimeOffset Start,
+    DateTimeOffset Stop,
+    IReadOnlyList<Attachment> Attachments);
