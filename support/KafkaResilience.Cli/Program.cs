@@ -1,2 +1,20 @@
-Console.Error.WriteLine("kafka-resilience: no commands yet");
-return 2;
+using KafkaResilience.Cli;
+
+// kafka-resilience <command> [options]: the suite's command-line tools.
+// Each command lives in its own file and returns a process exit code.
+var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+    ["cluster"] = ClusterCommand.RunAsync,
+    ["benchmark"] = BenchmarkCommand.RunAsync,
+};
+
+if (args.Length == 0 || args[0] is "-h" or "--help" || !commands.TryGetValue(args[0], out var run))
+{
+    var known = string.Join(", ", commands.Keys);
+    if (args.Length > 0 && args[0] is not ("-h" or "--help"))
+        Console.Error.WriteLine($"kafka-resilience: unknown command '{args[0]}'. Allowed: {known}.");
+    Console.Error.WriteLine("usage: kafka-resilience <command> [options]   (commands: " + known + "; '<command> --help' for its options)");
+    return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+}
+
+return await run(args[1..]);
