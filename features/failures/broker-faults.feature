@@ -1,0 +1,97 @@
+@failure @faults
+Feature: No acknowledged message is lost whatever happens to a broker
+  The faults Apache Kafka's own system tests (clean and hard shutdown and bounce of the leader)
+  and Jepsen (pauses, partitions, slow and flaky networks) inject, each under the safe producer
+  settings, while 3 consumers read. Every fault is healed by the end of its scenario whatever
+  happens. Each scenario reports the fault timeline (injected, healed, leadership changes), the
+  producer's stall, the time from the fault to the first acknowledgement and to the first
+  consumed message after it, and the producer's latency percentiles.
+  A fault the target cannot produce (for example killing the controller, which the embedded
+  cluster does not have) skips its scenario with the reason.
+
+  Background:
+    Given a cluster of brokers 105, 106 and 108 that moves leadership off a lost broker after 2 seconds
+    And a topic "f" with 3 partitions and replication factor 3
+    And the producer uses these settings:
+      | setting                               | value      |
+      | acks                                  | all        |
+      | enable.idempotence                    | true       |
+      | retries                               | 2147483647 |
+      | max.in.flight.requests.per.connection | 1          |
+    And 3 consumers in group "f-readers" are reading "f"
+
+  Scenario Outline: <fault>, and no acknowledged message is lost
+    When a producer sends <messages> messages of 100 bytes to "f" at <rate> messages per second
+    And 30% of the messages have been acknowledged
+    And <fault>
+    And the producer has finished within 60 seconds
+    And the consumers have read every acknowledged message within 30 seconds
+    Then every message was acknowledged
+    And no acknowledged message is lost
+    And the order within every partition is kept
+    And the producer stalled for at most <stall> seconds
+
+    @smoke
+    Examples: sized for CI
+      | fault                                                                                          | messages | rate  | stall |
+      | the leader of partition 0 of "f" is killed                                                     | 40000    | 20000 | 10    |
+      | the leader of partition 0 of "f" is stopped cleanly                                            | 40000    | 20000 | 10    |
+      | the leader of partition 0 of "f" is bounced hard                                               | 40000    | 20000 | 10    |
+      | the leader of partition 0 of "f" is bounced cleanly                                            | 40000    | 20000 | 10    |
+      | the leader of partition 0 of "f" is paused for 4 seconds                                       | 40000    | 20000 | 10    |
+      | the leader of partition 0 of "f" is cut off from its clients for 3 seconds                     | 40000    | 20000 | 10    |
+      | the connections to the leader of partition 0 of "f" get 100 ms of latency for 3 seconds        | 40000    | 20000 | 5     |
+      | the connections to the leader of partition 0 of "f" get 100 ms of latency with 50 ms of jitter for 3 seconds | 40000    | 20000 | 5     |
+      | the connections to the leader of partition 0 of "f" are capped at 64 KB per second for 3 seconds | 40000    | 20000 | 10    |
+      | the connections to the leader of partition 0 of "f" are reset for 1 second                     | 40000    | 20000 | 10    |
+      | every broker is restarted in turn                                                              | 40000    | 20000 | 15    |
+      | the coordinator of group "f-readers" is killed                                                 | 40000    | 20000 | 10    |
+      | the controller is killed                                                                       | 40000    | 20000 | 10    |
+
+    @full @timeout:1800
+    Examples: the seed's rate (1M messages at 100,000 msg/s)
+      | fault                                                                                          | messages | rate   | stall |
+      | the leader of partition 0 of "f" is killed                                                     | 1000000  | 100000 | 30    |
+      | the leader of partition 0 of "f" is stopped cleanly                                            | 1000000  | 100000 | 30    |
+      | the leader of partition 0 of "f" is bounced hard                                               | 1000000  | 100000 | 30    |
+      | the leader of partition 0 of "f" is bounced cleanly                                            | 1000000  | 100000 | 30    |
+      | the leader of partition 0 of "f" is paused for 4 seconds                                       | 1000000  | 100000 | 30    |
+      | the leader of partition 0 of "f" is cut off from its clients for 3 seconds                     | 1000000  | 100000 | 30    |
+      | the connections to the leader of partition 0 of "f" get 100 ms of latency for 3 seconds        | 1000000  | 100000 | 30    |
+      | the connections to the leader of partition 0 of "f" get 100 ms of latency with 50 ms of jitter for 3 seconds | 1000000  | 100000 | 30    |
+      | the connections to the leader of partition 0 of "f" are capped at 64 KB per second for 3 seconds | 1000000  | 100000 | 30    |
+      | the connections to the leader of partition 0 of "f" are reset for 1 second                     | 1000000  | 100000 | 30    |
+      | every broker is restarted in turn                                                              | 1000000  | 100000 | 60    |
+      | the coordinator of group "f-readers" is killed                                                 | 1000000  | 100000 | 30    |
+      | the controller is killed                                                                       | 1000000  | 100000 | 30    |
+
+  @pause
+  Scenario: A pause shorter than the failure detection delay moves no leader
+    When a producer sends 40000 messages of 100 bytes to "f" at 20000 messages per second
+    And 30% of the messages have been acknowledged
+    And the leader of partition 0 of "f" is paused for 500 ms
+    And the producer has finished within 60 seconds
+    And the consumers have read every acknowledged message within 30 seconds
+    Then no partition of "f" changed leader
+    And no acknowledged message is lost
+
+  @pause
+  Scenario: A pause longer than the failure detection delay moves the leader away
+    Given broker 105 leads at least one partition of "f"
+    When a producer sends 40000 messages of 100 bytes to "f" at 20000 messages per second
+    And 30% of the messages have been acknowledged
+    And broker 105 is paused for 4 seconds
+    And the producer has finished within 60 seconds
+    And the consumers have read every acknowledged message within 30 seconds
+    Then every partition of "f" that broker 105 led has a new leader among brokers 106 and 108
+    And no acknowledged message is lost
+
+  @latency
+  Scenario: 100 ms of latency on the leader shows in the producer's p99 and nothing is lost
+    When a producer sends 40000 messages of 100 bytes to "f" at 20000 messages per second
+    And 20% of the messages have been acknowledged
+    And the connections to the leader of partition 0 of "f" get 100 ms of latency for 3 seconds
+    And the producer has finished within 60 seconds
+    And the consumers have read every acknowledged message within 30 seconds
+    Then the producer's p99 latency was at least 100 ms
+    And no acknowledged message is lost

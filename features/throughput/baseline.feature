@@ -1,0 +1,53 @@
+@throughput @baseline
+Feature: Baseline throughput of a three-broker cluster
+  Seed part 1.1. kafka-producer-perf-test and kafka-consumer-perf-test against brokers 105, 106
+  and 108, one topic of 3 partitions, 100-byte messages. The seed sent 100M messages at a target
+  of 1M msg/s and measured 999,880 msg/s (95.36 MB/s), latency avg 8.45 ms, p50 1 ms, p95 7 ms,
+  p99 273 ms, p99.9 850 ms, max 1270 ms. Three consumers with a 1 MB fetch size then read the
+  100M messages at 2,717,350 msg/s (258.90 MB/s).
+  The seed does not state the replication factor of this topic; part 1.2 used 1, so do we.
+  Smoke rows are sized for CI; full rows carry the seed's own numbers.
+
+  Background:
+    Given a cluster of brokers 105, 106 and 108
+    And a topic "baseline" with 3 partitions and replication factor 1
+
+  @producer
+  Scenario Outline: A producer sends <messages> messages of 100 bytes <pace>
+    When a producer sends <messages> messages of 100 bytes to "baseline" <pace>
+    And the producer has finished within <deadline> seconds
+    Then every message was acknowledged
+    And the producer sent at least <floor> messages per second
+    And the producer's p99 latency was at most <p99 ceiling> ms
+    And the producer's p50 latency was at most <p50 ceiling> ms
+
+    @smoke
+    Examples: sized for CI
+      | messages | pace                             | deadline | floor  | p99 ceiling | p50 ceiling |
+      | 300000   | at 100000 messages per second    | 30       | 90000  | 500         | 100         |
+
+    @full @timeout:1800
+    Examples: the seed's run (achieved 999,880 msg/s, p50 1 ms, p99 273 ms)
+      | messages  | pace                             | deadline | floor  | p99 ceiling | p50 ceiling |
+      | 100000000 | at 1000000 messages per second   | 1500     | 900000 | 273         | 1           |
+
+  @consumer
+  Scenario Outline: 3 consumers with a 1 MB fetch size read <messages> messages of 100 bytes
+    Given <messages> messages of 100 bytes have been written to "baseline"
+    And the consumers use these settings:
+      | setting                   | value   |
+      | max.partition.fetch.bytes | 1048576 |
+      | fetch.max.bytes           | 1048576 |
+    When 3 consumers in group "baseline-readers" read all <messages> messages of "baseline" within <deadline> seconds
+    Then every consumer received messages
+    And the consumers read at least <floor> messages per second
+
+    @smoke
+    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition)
+      | messages | deadline | floor  |
+      | 90000    | 30       | 60000  |
+
+    @full @timeout:1800
+    Examples: the seed's run (2,717,350 msg/s, 258.90 MB/s)
+      | messages  | deadline | floor   |
+      | 100000000 | 1500     | 1000000 |

@@ -1,0 +1,143 @@
+@throughput @scaling
+Feature: Producers and consumers scaled with partitions
+  Seed part 2 (Java client code, 2020-04-18). Brokers 105, 106 and 108, one topic, 100-byte
+  messages. The seed found that partitions bound how far consumers scale out: consumers beyond the
+  partition count sit idle, and more partitions per consumer cost consumer throughput because
+  messages without a key are spread round-robin and every consumer polls every partition in turn.
+  Where consumers are measured alone, the messages are written first and then read, so the number
+  is the consumers' own speed. Each row adds itself to a sweep table shaped like the seed's.
+
+  Background:
+    Given a cluster of brokers 105, 106 and 108
+
+  @producers-consumers
+  Scenario Outline: <n> producers and <n> consumers on <n> partitions with replication factor 3
+    Given a topic "scaled" with <n> partitions and replication factor 3
+    And <n> consumers in group "scaled-readers" are reading "scaled"
+    When <n> producers send <messages> messages of 100 bytes to "scaled" <pace>
+    And the producers have finished within <deadline> seconds
+    And the consumers have read every acknowledged message within 60 seconds
+    Then every message was acknowledged
+    And no acknowledged message is lost
+    And every consumer received messages
+    And the producers sent at least <floor> messages per second
+    And the sweep table "Producers and consumers scaled with partitions" gets this row, the seed's values beside the measured ones:
+      | partitions | producers | consumers | send TPS        | send time        | receive TPS        | receive time        |
+      | <n>        | <n>       | <n>       | <seed send TPS> | <seed send time> | <seed receive TPS> | <seed receive time> |
+
+    @smoke
+    Examples: sized for CI
+      | n  | messages | pace                         | deadline | floor | seed send TPS | seed send time | seed receive TPS | seed receive time |
+      | 2  | 100000   | at 40000 messages per second | 30       | 36000 | 78,529        | 38.20 s        | 81,691           | 36.756 s          |
+      | 8  | 100000   | at 40000 messages per second | 30       | 36000 | 87,310        | 34.36 s        | 90,342           | 33.207 s          |
+
+    @full @timeout:1200
+    Examples: the seed's runs (3M messages, as fast as the producers can)
+      | n  | messages | pace              | deadline | floor | seed send TPS | seed send time | seed receive TPS | seed receive time |
+      | 2  | 3000000  | as fast as it can | 600      | 60000 | 78,529        | 38.20 s        | 81,691           | 36.756 s          |
+      | 4  | 3000000  | as fast as it can | 600      | 60000 | 80,906        | 37.08 s        | 88,243           | 33.997 s          |
+      | 8  | 3000000  | as fast as it can | 600      | 60000 | 87,310        | 34.36 s        | 90,342           | 33.207 s          |
+      | 16 | 3000000  | as fast as it can | 600      | 60000 | 77,419        | 38.75 s        | 102,250          | 29.337 s          |
+
+  @idle-consumers
+  Scenario Outline: <consumers> consumers read 3 partitions: consumers beyond the partition count receive nothing
+    Given a topic "three" with 3 partitions and replication factor 3
+    And <messages> messages of 100 bytes have been written to "three"
+    When <consumers> consumers in group "three-readers" read all <messages> messages of "three" within <deadline> seconds
+    Then exactly <idle> consumers received no message
+    And every other consumer received messages
+    And the consumers read at least <floor> messages per second
+    And the sweep table "Consumers vs partitions (3 partitions)" gets this row, the seed's values beside the measured ones:
+      | consumers   | consumer TPS | time        |
+      | <consumers> | <seed TPS>   | <seed time> |
+
+    @smoke
+    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition)
+      | consumers | idle | messages | deadline | floor | seed TPS | seed time |
+      | 1         | 0    | 60000    | 30       | 20000 | 86,775   | 32.117 s  |
+      | 3         | 0    | 60000    | 30       | 20000 | 99,039   | 30.291 s  |
+      | 4         | 1    | 60000    | 30       | 20000 | 97,952   | 30.627 s  |
+      | 6         | 3    | 60000    | 30       | 20000 | 100,860  | 29.974 s  |
+
+    @full @timeout:900
+    Examples: the seed's runs (3M messages)
+      | consumers | idle | messages | deadline | floor | seed TPS | seed time |
+      | 1         | 0    | 3000000  | 600      | 60000 | 86,775   | 32.117 s  |
+      | 2         | 0    | 3000000  | 600      | 60000 | 96,227   | 31.176 s  |
+      | 3         | 0    | 3000000  | 600      | 60000 | 99,039   | 30.291 s  |
+      | 4         | 1    | 3000000  | 600      | 60000 | 97,952   | 30.627 s  |
+      | 5         | 2    | 3000000  | 600      | 60000 | 99,212   | 30.238 s  |
+      | 6         | 3    | 3000000  | 600      | 60000 | 100,860  | 29.974 s  |
+
+  @idle-consumers
+  Scenario Outline: Consumers beyond the partition count add no throughput
+    Given a topic "three" with 3 partitions and replication factor 3
+    And <messages> messages of 100 bytes have been written to "three"
+    When 3 consumers in group "group-of-3" read all <messages> messages of "three" within <deadline> seconds
+    And 6 consumers in group "group-of-6" read all <messages> messages of "three" within <deadline> seconds
+    Then group "group-of-6" read at most <ratio> times as fast as group "group-of-3"
+    And exactly 3 consumers of group "group-of-6" received no message
+
+    @smoke
+    Examples: sized for CI
+      | messages | deadline | ratio |
+      | 60000    | 30       | 1.25  |
+
+    @full @timeout:900
+    Examples: the seed's size (3M messages; the seed saw 99,039 vs 100,860 msg/s)
+      | messages | deadline | ratio |
+      | 3000000  | 600      | 1.10  |
+
+  @threads
+  Scenario Outline: <partitions> partitions read by as many consumer threads
+    Given a topic "wide" with <partitions> partitions and replication factor 3
+    And <messages> messages of 100 bytes have been written to "wide"
+    When <partitions> consumers in group "wide-readers" read all <messages> messages of "wide" within <deadline> seconds
+    Then every consumer received messages
+    And the consumers read at least <floor> messages per second
+    And the sweep table "Partitions = consumer threads" gets this row, the seed's values beside the measured ones:
+      | partitions = consumer threads | consumer TPS | time        |
+      | <partitions>                  | <seed TPS>   | <seed time> |
+
+    @smoke
+    Examples: sized for CI
+      | partitions | messages | deadline | floor | seed TPS | seed time |
+      | 3          | 60000    | 30       | 20000 | 97,952   | 30.291 s  |
+      | 12         | 60000    | 30       | 20000 | 91,681   | 32.722 s  |
+
+    @full @timeout:900
+    Examples: the seed's runs (3M messages)
+      | partitions | messages | deadline | floor | seed TPS | seed time |
+      | 3          | 3000000  | 600      | 50000 | 97,952   | 30.291 s  |
+      | 6          | 3000000  | 600      | 50000 | 95,907   | 31.28 s   |
+      | 12         | 3000000  | 600      | 50000 | 91,681   | 32.722 s  |
+      | 24         | 3000000  | 600      | 50000 | 87,642   | 34.23 s   |
+      | 48         | 3000000  | 600      | 50000 | 78,812   | 38.065 s  |
+      | 96         | 3000000  | 600      | 50000 | 65,276   | 45.958 s  |
+
+  @threads
+  Scenario Outline: <partitions> partitions read by 2 consumer threads
+    Given a topic "two-threads" with <partitions> partitions and replication factor 3
+    And <messages> messages of 100 bytes have been written to "two-threads"
+    When 2 consumers in group "two-threads-readers" read all <messages> messages of "two-threads" within <deadline> seconds
+    Then exactly <idle> consumers received no message
+    And the consumers read at least <floor> messages per second
+    And the sweep table "Partitions with 2 consumer threads" gets this row, the seed's values beside the measured ones:
+      | partitions (2 consumer threads) | consumer TPS | time        |
+      | <partitions>                    | <seed TPS>   | <seed time> |
+
+    @smoke
+    Examples: sized for CI (one partition keeps about 5 MB on the embedded cluster)
+      | partitions | idle | messages | deadline | floor | seed TPS | seed time |
+      | 1          | 1    | 30000    | 30       | 10000 | 92,610   | 32.393 s  |
+      | 32         | 0    | 30000    | 30       | 10000 | 88,670   | 33.832 s  |
+
+    @full @timeout:900
+    Examples: the seed's runs (3M messages)
+      | partitions | idle | messages | deadline | floor | seed TPS | seed time |
+      | 1          | 1    | 3000000  | 600      | 50000 | 92,610   | 32.393 s  |
+      | 2          | 0    | 3000000  | 600      | 50000 | 93,120   | 32.216 s  |
+      | 4          | 0    | 3000000  | 600      | 50000 | 92,420   | 32.460 s  |
+      | 8          | 0    | 3000000  | 600      | 50000 | 91,270   | 32.866 s  |
+      | 16         | 0    | 3000000  | 600      | 50000 | 90,240   | 33.244 s  |
+      | 32         | 0    | 3000000  | 600      | 50000 | 88,670   | 33.832 s  |
