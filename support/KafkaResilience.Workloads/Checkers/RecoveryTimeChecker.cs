@@ -1,0 +1,56 @@
+using KafkaResilience.Workloads.History;
+
+namespace KafkaResilience.Workloads.Checkers;
+
+/// <summary>
+/// Recovery time after a fault: from injection to the first ack and to the first read after it.
+/// With <paramref name="partitions"/> (e.g. those the lost broker led) the time is the slowest of
+/// those partitions' first ack/read, so traffic on unaffected partitions does not hide the stall.
+/// A bound that is exceeded, or a recovery that never came, is Invalid.
+/// </summary>
+public sealed class RecoveryTimeChecker(string faultName, TimeSpan? maxToFirstAck = null, TimeSpan? maxToFirstConsume = null, IReadOnlyList<int>? partitions = null) : IChecker
+{
+    public const string CheckerName = "recovery";
+
+    public string Name => CheckerName;
+
+    public Verdict Check(HistorySnapshot history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var fault = history.Faults.LastOrDefault(f => f.Name == faultName);
+        if (fault is null)
+            return Verdict.Unknown(Name, $"no fault named '{faultName}' on the timeline (present: {string.Join(", ", history.Faults.Select(f => f.Name))})");
+        var ack = RecoveredAt(fault.FirstAckAfter, fault.FirstAckAfterOn);
+        var read = RecoveredAt(fault.FirstConsumeAfter, fault.FirstConsumeAfterOn);
+        var toAck = ack - fault.InjectedAt;
+        var toRead = read - fault.InjectedAt;
+        var numbers = new Dictionary<string, double>
+        {
+            ["injected-at-seconds"] = fault.InjectedAt.TotalSeconds,
+            ["to-first-ack-seconds"] = toAck?.TotalSeconds ?? -1,
+            ["to-first-consume-seconds"] = toRead?.TotalSeconds ?? -1,
+        };
+        var problems = new List<string>();
+        if (maxToFirstAck is { } maxAck && (toAck is null || toAck > maxAck))
+            problems.Add(toAck is null ? "no ack after the fault" : $"first ack {toAck.Value.TotalSeconds:0.000}s after the fault > {maxAck.TotalSeconds:0.###}s");
+        if (maxToFirstConsume is { } maxRead && (toRead is null || toRead > maxRead))
+            problems.Add(toRead is null ? "no read after the fault" : $"first read {toRead.Value.TotalSeconds:0.000}s after the fault > {maxRead.TotalSeconds:0.###}s");
+        var scope = partitions is { Count: > 0 } ? $" on partitions {string.Join(",", partitions)}" : "";
+        var summary = $"{fault}: first ack{scope} after {Show(toAck)}, first read after {Show(toRead)}";
+        return problems.Count > 0 ? Verdict.Invalid(Name, summary, numbers, problems) : Verdict.Valid(Name, summary, numbers);
+    }
+
+    private TimeSpan? RecoveredAt(TimeSpan? overall, Func<int, TimeSpan?> onPartition)
+    {
+        if (partitions is not { Count: > 0 }) return overall;
+        TimeSpan? slowest = null;
+        foreach (var p in partitions)
+        {
+            if (onPartition(p) is not { } at) return null;
+            if (slowest is null || at > slowest) slowest = at;
+        }
+        return slowest;
+    }
+
+    private static string Show(TimeSpan? t) => t is { } v ? $"{v.TotalSeconds:0.000}s" : "never";
+}

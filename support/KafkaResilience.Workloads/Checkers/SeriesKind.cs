@@ -1,0 +1,10 @@
+namespace KafkaResilience.Workloads.Checkers;
+
+/// <summary>Which time series a throughput floor applies to.</summary>
+public enum SeriesKind
+{
+    Sent,
+    Acked,
+    Consumed,
+    ConsumedFirst,
+}

@@ -1,0 +1,59 @@
+using HdrHistogram;
+
+namespace KafkaResilience.Workloads.History;
+
+/// <summary>
+/// Records one consumer (one member of a group, or one manually assigned reader): every record
+/// it read, its rebalances and its lifecycle. Used by one consumer thread at a time; a crashed
+/// and restarted consumer keeps its recorder, so its counts add up and idle members show 0.
+/// </summary>
+public sealed class ConsumerRecorder
+{
+    private readonly HistoryLedger _ledger;
+    private readonly LongHistogram _endToEnd = LatencyDistribution.NewHistogram();
+    private long _consumed;
+    private long _bytes;
+    private long _foreign;
+    private long _firstTicks;
+    private long _lastTicks;
+
+    internal ConsumerRecorder(HistoryLedger ledger, string name)
+    {
+        _ledger = ledger;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public long ConsumedCount => Volatile.Read(ref _consumed);
+    public long ConsumedBytes => Volatile.Read(ref _bytes);
+    public long ForeignCount => Volatile.Read(ref _foreign);
+    internal long FirstTicks => Volatile.Read(ref _firstTicks);
+    internal long LastTicks => Volatile.Read(ref _lastTicks);
+    internal LongHistogram EndToEnd => _endToEnd;
+
+    /// <summary>A record was read from <paramref name="partition"/> at <paramref name="offset"/>.</summary>
+    public void Consumed(int partition, long offset, ReadOnlySpan<byte> payload, long nowTicks)
+    {
+        if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
+        Volatile.Write(ref _lastTicks, nowTicks);
+        Volatile.Write(ref _consumed, _consumed + 1);
+        Volatile.Write(ref _bytes, _bytes + payload.Length);
+        if (!PayloadFormat.TryRead(payload, out var header) || header.RunTag != _ledger.RunTag)
+        {
+            Volatile.Write(ref _foreign, _foreign + 1);
+            _ledger.CountForeign(partition, offset, nowTicks);
+            return;
+        }
+        if (_ledger.RecordConsumed(this, header, partition, offset, nowTicks))
+            LatencyDistribution.Record(_endToEnd, _ledger.Micros(nowTicks - header.SentTicks));
+    }
+
+    /// <summary>Partitions were assigned, revoked or lost.</summary>
+    public void Rebalanced(RebalanceKind kind, IReadOnlyList<string> partitions, long ticks) =>
+        _ledger.AddRebalance(new RebalanceEvent(_ledger.Elapsed(ticks), Name, kind, partitions));
+
+    /// <summary>A lifecycle step (started, crashed, restarted, closed) on the run's timeline.</summary>
+    public void Lifecycle(string what, long ticks) =>
+        _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(ticks), "consumer", $"{Name} {what}"));
+}

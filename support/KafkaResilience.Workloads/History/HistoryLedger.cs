@@ -1,0 +1,309 @@
+using KafkaResilience.Cluster;
+
+namespace KafkaResilience.Workloads.History;
+
+/// <summary>
+/// The run's history, kept compact enough for 100M messages: per producer stream a 2-bit outcome
+/// map and a consumed bitmap, per partition a consumed-offset bitmap and the last sequence read
+/// per stream, counters for both kinds of duplicate and for reordering, HdrHistograms for
+/// latencies and per-bucket time series. Workloads write to it while they run (lock-free on
+/// the hot path); checkers read a <see cref="HistorySnapshot"/> of it afterwards.
+/// </summary>
+public sealed class HistoryLedger
+{
+    private readonly object _gate = new();
+    private readonly List<ProducerRecorder> _producers = [];
+    private readonly List<ConsumerRecorder> _consumers = [];
+    private readonly List<TimelineEvent> _events = [];
+    private readonly List<RebalanceEvent> _rebalances = [];
+    private readonly List<MessageSample> _writtenTwiceSamples = [];
+    private readonly List<MessageSample> _deliveredTwiceSamples = [];
+    private readonly List<MessageSample> _reorderSamples = [];
+    private readonly BucketCounter _sent = new();
+    private readonly BucketCounter _acked = new();
+    private readonly BucketCounter _failed = new();
+    private readonly BucketCounter _unknown = new();
+    private readonly BucketCounter _consumed = new();
+    private readonly BucketCounter _consumedFirst = new();
+    private readonly long _bucketTicks;
+    private readonly int _sampleLimit;
+    private ProducerRecorder[] _producerById = [];
+    private PartitionTrack?[] _partitions = new PartitionTrack?[16];
+    private FaultMark[] _faults = [];
+    private long _writtenTwice;
+    private long _deliveredTwice;
+    private long _reordered;
+    private long _foreign;
+    private long _firstDeliveries;
+
+    public HistoryLedger(LedgerOptions? options = null)
+    {
+        options ??= new LedgerOptions();
+        options.Validate();
+        Clock = options.Clock;
+        OriginTicks = Clock.GetTimestamp();
+        OriginWallClock = Clock.GetUtcNow();
+        RunTag = options.RunTag != 0 ? options.RunTag : (ushort)(1 + (OriginWallClock.ToUnixTimeMilliseconds() % 65535));
+        BucketWidth = options.BucketWidth;
+        _bucketTicks = Math.Max(1, (long)(BucketWidth.TotalSeconds * Clock.TimestampFrequency));
+        _sampleLimit = options.SampleLimit;
+    }
+
+    public TimeProvider Clock { get; }
+    public long OriginTicks { get; }
+    public DateTimeOffset OriginWallClock { get; }
+    public ushort RunTag { get; }
+    public TimeSpan BucketWidth { get; }
+
+    /// <summary>Current clock ticks (the unit every recorder method takes).</summary>
+    public long Now() => Clock.GetTimestamp();
+
+    /// <summary>Time since the ledger's origin at <paramref name="ticks"/>.</summary>
+    public TimeSpan Elapsed(long ticks) => TimeSpan.FromSeconds((double)(ticks - OriginTicks) / Clock.TimestampFrequency);
+
+    /// <summary>Time since the ledger's origin of a wall-clock instant (e.g. a <see cref="LeadershipChange"/>).</summary>
+    public TimeSpan Elapsed(DateTimeOffset at) => at - OriginWallClock;
+
+    /// <summary>A new producer stream with the next producer id.</summary>
+    public ProducerRecorder AddProducer(string name, int messageSize)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_gate)
+        {
+            var recorder = new ProducerRecorder(this, _producers.Count, name, messageSize);
+            _producers.Add(recorder);
+            Volatile.Write(ref _producerById, [.. _producers]);
+            return recorder;
+        }
+    }
+
+    /// <summary>A new consumer recorder (one per group member or reader).</summary>
+    public ConsumerRecorder AddConsumer(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_gate)
+        {
+            var recorder = new ConsumerRecorder(this, name);
+            _consumers.Add(recorder);
+            return recorder;
+        }
+    }
+
+    /// <summary>Puts a fault on the timeline now; the ledger then notes the first ack and consume after it.</summary>
+    public FaultMark BeginFault(string name, string description) => BeginFault(name, description, Now());
+
+    public FaultMark BeginFault(string name, string description, long ticks)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_gate)
+        {
+            var mark = new FaultMark(name, description ?? "", ticks, Elapsed);
+            Volatile.Write(ref _faults, [.. _faults, mark]);
+            _events.Add(new TimelineEvent(Elapsed(ticks), "fault", $"{name} injected: {description}"));
+            return mark;
+        }
+    }
+
+    /// <summary>The fault was healed now.</summary>
+    public void EndFault(FaultMark mark) => EndFault(mark, Now());
+
+    public void EndFault(FaultMark mark, long ticks)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        mark.Heal(ticks);
+        AddEvent(new TimelineEvent(Elapsed(ticks), "heal", $"{mark.Name} healed"));
+    }
+
+    /// <summary>Any other event worth placing on the timeline.</summary>
+    public void AddEvent(TimelineEvent timelineEvent)
+    {
+        lock (_gate) _events.Add(timelineEvent);
+    }
+
+    internal void AddRebalance(RebalanceEvent rebalance)
+    {
+        lock (_gate) _rebalances.Add(rebalance);
+    }
+
+    /// <summary>Records acked so far and not yet read (clamped at 0): the lag progress lines show.</summary>
+    public long Lag
+    {
+        get
+        {
+            long ok = 0;
+            foreach (var p in Volatile.Read(ref _producerById)) ok += p.OkCount;
+            return Math.Max(0, ok - Volatile.Read(ref _firstDeliveries));
+        }
+    }
+
+    public long OkCount => Volatile.Read(ref _producerById).Sum(p => p.OkCount);
+    public long SentCount => Volatile.Read(ref _producerById).Sum(p => p.SentCount);
+    public long FailedCount => Volatile.Read(ref _producerById).Sum(p => p.FailedCount);
+    public long UnknownCount => Volatile.Read(ref _producerById).Sum(p => p.UnknownCount);
+    public long PendingCount => Volatile.Read(ref _producerById).Sum(p => p.SentCount - p.OkCount - p.FailedCount - p.UnknownCount);
+    /// <summary>Records of this run read for the first time (each id counted once).</summary>
+    public long FirstDeliveries => Volatile.Read(ref _firstDeliveries);
+    public long ConsumedCount => ConsumersSnapshot().Sum(c => c.ConsumedCount);
+
+    /// <summary>Bytes held by the bitmaps and counters (the part that grows with the message count).</summary>
+    public long TrackedBytes
+    {
+        get
+        {
+            long bytes = 0;
+            foreach (var p in Volatile.Read(ref _producerById))
+                bytes += p.Outcomes.AllocatedBytes + p.Consumed.AllocatedBytes;
+            foreach (var t in Volatile.Read(ref _partitions))
+                if (t is not null) bytes += t.Offsets.AllocatedBytes;
+            return bytes;
+        }
+    }
+
+    /// <summary>
+    /// An immutable view for the checkers, taken after the workloads stopped (bitmaps are shared,
+    /// not copied). <paramref name="leadershipChanges"/> comes from <see cref="IKafkaCluster.LeadershipChanges"/>.
+    /// </summary>
+    public HistorySnapshot Snapshot(IReadOnlyList<LeadershipChange>? leadershipChanges = null)
+    {
+        lock (_gate)
+        {
+            var end = Now();
+            var extent = new[] { _sent, _acked, _failed, _unknown, _consumed, _consumedFirst }.Max(c => c.Extent());
+            extent = Math.Max(extent, Bucket(end) + 1);
+            TimeSeries Series(string name, BucketCounter c) => new(name, BucketWidth, c.ToArray(extent));
+            return new HistorySnapshot(
+                this,
+                Elapsed(end),
+                [.. _producers],
+                [.. _consumers],
+                Series("sent", _sent), Series("acked", _acked), Series("failed", _failed), Series("unknown", _unknown),
+                Series("consumed", _consumed), Series("consumed-first", _consumedFirst),
+                Volatile.Read(ref _writtenTwice), Volatile.Read(ref _deliveredTwice), Volatile.Read(ref _reordered),
+                Volatile.Read(ref _foreign),
+                [.. _writtenTwiceSamples], [.. _deliveredTwiceSamples], [.. _reorderSamples],
+                [.. _faults], [.. _events.OrderBy(e => e.At)], [.. _rebalances.OrderBy(r => r.At)],
+                leadershipChanges ?? []);
+        }
+    }
+
+    internal ConsumerRecorder[] ConsumersSnapshot()
+    {
+        lock (_gate) return [.. _consumers];
+    }
+
+    internal long Micros(long ticks) => (long)(ticks * 1_000_000.0 / Clock.TimestampFrequency);
+
+    internal long Bucket(long ticks) => Math.Max(0, (ticks - OriginTicks) / _bucketTicks);
+
+    internal void CountSent(long ticks) => _sent.Add(Bucket(ticks));
+
+    internal void CountOutcome(SendOutcome outcome, int partition, long ticks)
+    {
+        var bucket = Bucket(ticks);
+        switch (outcome)
+        {
+            case SendOutcome.Ok:
+                _acked.Add(bucket);
+                foreach (var f in Volatile.Read(ref _faults)) f.NoteAck(partition, ticks);
+                break;
+            case SendOutcome.Failed: _failed.Add(bucket); break;
+            default: _unknown.Add(bucket); break;
+        }
+    }
+
+    internal void CountForeign(int partition, long offset, long ticks)
+    {
+        Interlocked.Increment(ref _foreign);
+        _consumed.Add(Bucket(ticks));
+        if (offset >= 0) Track(partition).Offsets.Set(offset);
+    }
+
+    /// <summary>Returns true when this was the record's first delivery.</summary>
+    internal bool RecordConsumed(ConsumerRecorder consumer, in PayloadHeader header, int partition, long offset, long ticks)
+    {
+        var bucket = Bucket(ticks);
+        _consumed.Add(bucket);
+        foreach (var f in Volatile.Read(ref _faults)) f.NoteConsume(partition, ticks);
+        var track = Track(partition);
+        var offsetSeen = offset >= 0 && track.Offsets.Set(offset);
+        var producers = Volatile.Read(ref _producerById);
+        if ((uint)header.ProducerId >= (uint)producers.Length || header.Sequence < 0)
+        {
+            Interlocked.Increment(ref _foreign);
+            return false;
+        }
+        var idSeen = producers[header.ProducerId].Consumed.Set(header.Sequence);
+        if (offsetSeen)
+        {
+            Interlocked.Increment(ref _deliveredTwice);
+            Sample(_deliveredTwiceSamples, header, partition, offset, $"read again by {consumer.Name}");
+        }
+        else if (idSeen)
+        {
+            Interlocked.Increment(ref _writtenTwice);
+            Sample(_writtenTwiceSamples, header, partition, offset, $"second copy, read by {consumer.Name}");
+        }
+        else
+        {
+            Interlocked.Increment(ref _firstDeliveries);
+            _consumedFirst.Add(bucket);
+        }
+
+        lock (track.Gate)
+        {
+            ref var last = ref track.LastOf(header.ProducerId);
+            if (offset > last.Offset)
+            {
+                if (!idSeen)
+                {
+                    if (header.Sequence < last.Sequence)
+                    {
+                        Interlocked.Increment(ref _reordered);
+                        Sample(_reorderSamples, header, partition, offset, $"after sequence {last.Sequence}");
+                    }
+                    else last.Sequence = header.Sequence;
+                }
+                last.Offset = offset;
+            }
+            else
+            {
+                // A re-read from an earlier offset (rebalance, restart): compare from here on.
+                last = (offset, header.Sequence);
+            }
+        }
+        return !offsetSeen && !idSeen;
+    }
+
+    private void Sample(List<MessageSample> samples, in PayloadHeader header, int partition, long offset, string note)
+    {
+        if (Volatile.Read(ref _sampleCount) >= _sampleLimit * 3) return;
+        lock (_gate)
+        {
+            if (samples.Count >= _sampleLimit) return;
+            samples.Add(new MessageSample(header.ProducerId, header.Sequence, partition, offset, note));
+            _sampleCount++;
+        }
+    }
+
+    private int _sampleCount;
+
+    private PartitionTrack Track(int partition)
+    {
+        var tracks = Volatile.Read(ref _partitions);
+        if ((uint)partition < (uint)tracks.Length && tracks[partition] is { } t) return t;
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        lock (_gate)
+        {
+            tracks = _partitions;
+            if (partition >= tracks.Length)
+            {
+                var bigger = new PartitionTrack?[Math.Max(tracks.Length * 2, partition + 1)];
+                Array.Copy(tracks, bigger, tracks.Length);
+                tracks = bigger;
+            }
+            var track = tracks[partition] ??= new PartitionTrack(partition);
+            Volatile.Write(ref _partitions, tracks);
+            return track;
+        }
+    }
+}

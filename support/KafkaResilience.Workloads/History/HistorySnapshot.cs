@@ -1,0 +1,120 @@
+using HdrHistogram;
+using KafkaResilience.Cluster;
+
+namespace KafkaResilience.Workloads.History;
+
+/// <summary>
+/// The history of a run as the checkers see it: counts, time series, latency distributions,
+/// samples, the fault timeline, rebalances and leadership changes, and per-record lookups
+/// (outcome and consumed bit of any producer id and sequence). Taken after the workloads stopped.
+/// </summary>
+public sealed class HistorySnapshot
+{
+    private readonly ProducerRecorder[] _producers;
+
+    internal HistorySnapshot(
+        HistoryLedger ledger, TimeSpan duration, ProducerRecorder[] producers, ConsumerRecorder[] consumers,
+        TimeSeries sent, TimeSeries acked, TimeSeries failed, TimeSeries unknown, TimeSeries consumed, TimeSeries consumedFirst,
+        long writtenTwice, long deliveredTwice, long reordered, long foreign,
+        IReadOnlyList<MessageSample> writtenTwiceSamples, IReadOnlyList<MessageSample> deliveredTwiceSamples,
+        IReadOnlyList<MessageSample> reorderSamples, IReadOnlyList<FaultMark> faults, IReadOnlyList<TimelineEvent> events,
+        IReadOnlyList<RebalanceEvent> rebalances, IReadOnlyList<LeadershipChange> leadershipChanges)
+    {
+        _producers = producers;
+        Duration = duration;
+        OriginWallClock = ledger.OriginWallClock;
+        BucketWidth = ledger.BucketWidth;
+        Producers = producers.Select(p => new ProducerStreamSummary(
+            p.Id, p.Name, p.MessageSize, p.SentCount, p.OkCount, p.FailedCount, p.UnknownCount,
+            Math.Max(0, p.SentCount - p.OkCount - p.FailedCount - p.UnknownCount), p.OkPossiblyPersistedCount, p.RepeatedOutcomeCount,
+            At(ledger, p.FirstSendTicks), At(ledger, p.LastSendTicks), At(ledger, p.LastOutcomeTicks))).ToArray();
+        Consumers = consumers.Select(c => new ConsumerSummary(
+            c.Name, c.ConsumedCount, c.ConsumedBytes, c.ForeignCount, At(ledger, c.FirstTicks), At(ledger, c.LastTicks))).ToArray();
+        Sent = sent; Acked = acked; Failed = failed; Unknown = unknown; Consumed = consumed; ConsumedFirst = consumedFirst;
+        WrittenTwice = writtenTwice; DeliveredTwice = deliveredTwice; Reordered = reordered; Foreign = foreign;
+        WrittenTwiceSamples = writtenTwiceSamples; DeliveredTwiceSamples = deliveredTwiceSamples; ReorderSamples = reorderSamples;
+        Faults = faults; Events = events; Rebalances = rebalances; LeadershipChanges = leadershipChanges;
+        AckLatency = Merge("ack latency", producers.Select(p => (HistogramBase)p.AckLatency));
+        EndToEndLatency = Merge("end-to-end latency", consumers.Select(c => (HistogramBase)c.EndToEnd));
+    }
+
+    /// <summary>From the ledger's origin to the snapshot.</summary>
+    public TimeSpan Duration { get; }
+    public DateTimeOffset OriginWallClock { get; }
+    public TimeSpan BucketWidth { get; }
+    public IReadOnlyList<ProducerStreamSummary> Producers { get; }
+    public IReadOnlyList<ConsumerSummary> Consumers { get; }
+    public TimeSeries Sent { get; }
+    /// <summary>Sends that ended ok, by the bucket of their ack.</summary>
+    public TimeSeries Acked { get; }
+    public TimeSeries Failed { get; }
+    public TimeSeries Unknown { get; }
+    /// <summary>Every record read, duplicates and foreign records included.</summary>
+    public TimeSeries Consumed { get; }
+    /// <summary>Records read for the first time.</summary>
+    public TimeSeries ConsumedFirst { get; }
+    /// <summary>The same producer id and sequence read at a second offset: the producer wrote it twice.</summary>
+    public long WrittenTwice { get; }
+    /// <summary>The same partition and offset read a second time: the consumer side delivered it twice.</summary>
+    public long DeliveredTwice { get; }
+    /// <summary>A record at a later offset of a partition carrying an earlier sequence of the same stream.</summary>
+    public long Reordered { get; }
+    /// <summary>Records read that this run did not write (another run's, another tool's).</summary>
+    public long Foreign { get; }
+    public IReadOnlyList<MessageSample> WrittenTwiceSamples { get; }
+    public IReadOnlyList<MessageSample> DeliveredTwiceSamples { get; }
+    public IReadOnlyList<MessageSample> ReorderSamples { get; }
+    public IReadOnlyList<FaultMark> Faults { get; }
+    public IReadOnlyList<TimelineEvent> Events { get; }
+    public IReadOnlyList<RebalanceEvent> Rebalances { get; }
+    public IReadOnlyList<LeadershipChange> LeadershipChanges { get; }
+    public LatencyDistribution AckLatency { get; }
+    public LatencyDistribution EndToEndLatency { get; }
+
+    public long TotalSent => Producers.Sum(p => p.Sent);
+    public long TotalOk => Producers.Sum(p => p.Ok);
+    public long TotalFailed => Producers.Sum(p => p.Failed);
+    public long TotalUnknown => Producers.Sum(p => p.Unknown);
+    public long TotalPending => Producers.Sum(p => p.Pending);
+    public long TotalConsumed => Consumers.Sum(c => c.Consumed);
+
+    /// <summary>How the send of a record ended (Pending when it was never reported, or never sent).</summary>
+    public SendOutcome OutcomeOf(int producerId, long sequence) =>
+        (uint)producerId < (uint)_producers.Length ? _producers[producerId].Outcomes.Get(sequence) : SendOutcome.Pending;
+
+    /// <summary>Whether a record was read at least once.</summary>
+    public bool WasConsumed(int producerId, long sequence) =>
+        (uint)producerId < (uint)_producers.Length && _producers[producerId].Consumed.Get(sequence);
+
+    /// <summary>Walks every sent record of every stream, 32 at a time, calling <paramref name="visit"/> with (producer, sequence, outcome, consumed) for those <paramref name="interesting"/> says to look at.</summary>
+    internal void Scan(Func<SendOutcome, bool, bool> interesting, Action<int, long, SendOutcome, bool> visit)
+    {
+        foreach (var p in _producers)
+        {
+            var sent = p.SentCount;
+            for (long word = 0; word * 32 < sent; word++)
+            {
+                var outcomes = p.Outcomes.Word(word);
+                var consumed = p.Consumed.Word(word / 2) >> (int)((word & 1) * 32);
+                var n = (int)Math.Min(32, sent - word * 32);
+                if (n == 32 && outcomes == 0x5555_5555_5555_5555UL && (uint)consumed == uint.MaxValue && !interesting(SendOutcome.Ok, true))
+                    continue; // the common case: 32 records acked and read
+                for (var i = 0; i < n; i++)
+                {
+                    var outcome = (SendOutcome)((outcomes >> (i * 2)) & 3);
+                    var wasConsumed = ((consumed >> i) & 1) != 0;
+                    if (interesting(outcome, wasConsumed)) visit(p.Id, word * 32 + i, outcome, wasConsumed);
+                }
+            }
+        }
+    }
+
+    private static LatencyDistribution Merge(string name, IEnumerable<HistogramBase> histograms)
+    {
+        var merged = LatencyDistribution.NewHistogram();
+        foreach (var h in histograms) merged.Add(h);
+        return new LatencyDistribution(name, merged);
+    }
+
+    private static TimeSpan? At(HistoryLedger ledger, long ticks) => ticks == 0 ? null : ledger.Elapsed(ticks);
+}
