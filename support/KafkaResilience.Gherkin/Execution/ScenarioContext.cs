@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using KafkaResilience.Gherkin.Results;
+
+namespace KafkaResilience.Gherkin;
+
+/// <summary>
+/// The running scenario as its bindings see it (one per scenario, injectable): identity, tags, example
+/// values, the steps so far, a cancellation token, attachments, output, and run-time skip or pending.
+/// </summary>
+public sealed class ScenarioContext
+{
+    private readonly Action<string> _output;
+    private readonly List<StepResult> _stepResults = [];
+    private readonly List<Attachment> _scenarioAttachments = [];
+    private List<Attachment>? _stepAttachments;
+
+    internal ScenarioContext(ScenarioInfo info, Action<string> output, CancellationToken cancellationToken)
+    {
+        Info = info;
+        _output = output;
+        CancellationToken = cancellationToken;
+        ExampleValues = info.ExampleValues.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    }
+
+    public ScenarioInfo Info { get; }
+
+    public string Title => Info.ScenarioTitle;
+
+    /// <summary>Every inherited tag (feature, rule, scenario, examples) without '@'.</summary>
+    public IReadOnlyList<string> Tags => Info.Tags;
+
+    /// <summary>The outline row's values by column name (empty for a plain scenario).</summary>
+    public IReadOnlyDictionary<string, string> ExampleValues { get; }
+
+    /// <summary>The steps finished so far, in order.</summary>
+    public IReadOnlyList<StepResult> StepResults => _stepResults;
+
+    /// <summary>The step running now ("Given broker 106 is killed"), or null in hooks outside steps.</summary>
+    public string? CurrentStep { get; internal set; }
+
+    /// <summary>The first error of the scenario so far (a failed step or hook), for after-scenario hooks.</summary>
+    public Exception? Error { get; internal set; }
+
+    /// <summary>
+    /// Cancelled when the scenario times out or the run is aborted. After-scenario hooks get a fresh token
+    /// with a short grace period so they can still heal faults and collect logs.
+    /// </summary>
+    public CancellationToken CancellationToken { get; internal set; }
+
+    internal IReadOnlyList<Attachment> ScenarioAttachments => _scenarioAttachments;
+
+    /// <summary>Keeps a file for the report: on the current step when called from a step, else on the scenario.</summary>
+    public void Attach(string name, string mediaType, byte[] content, string fileExtension)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        ArgumentNullException.ThrowIfNull(content);
+        var attachment = new Attachment(name, mediaType, content, fileExtension.TrimStart('.'));
+        lock (_scenarioAttachments)
+        {
+            (_stepAttachments ?? _scenarioAttachments).Add(attachment);
+        }
+    }
+
+    public void AttachText(string name, string text) =>
+        Attach(name, "text/plain", Encoding.UTF8.GetBytes(text), "txt");
+
+    /// <summary>Attaches text that already is JSON.</summary>
+    public void AttachJson(string name, string json) =>
+        Attach(name, "application/json", Encoding.UTF8.GetBytes(json), "json");
+
+    /// <summary>Attaches a value serialized as indented JSON.</summary>
+    public void AttachJson<T>(string name, T value) =>
+        AttachJson(name, JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }));
+
+    /// <summary>Stops the scenario now; it is reported Skipped with this reason (never Passed).</summary>
+    public void Skip(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        throw new ScenarioSkippedException(reason);
+    }
+
+    /// <summary>Marks the current step as not implemented yet; the scenario fails as pending.</summary>
+    public void Pending() => throw new PendingStepException();
+
+    /// <summary>Writes a line to the test output, between the step echoes.</summary>
+    public void Output(string line) => _output(line);
+
+    internal void BeginStep(string text)
+    {
+        CurrentStep = text;
+        lock (_scenarioAttachments) _stepAttachments = [];
+    }
+
+    internal IReadOnlyList<Attachment> EndStep()
+    {
+        CurrentStep = null;
+        lock (_scenarioAttachments)
+        {
+            var taken = _stepAttachments ?? [];
+            _stepAttachments = null;
+            return taken;
+        }
+    }
+
+    internal void AddStepResult(StepResult result) => _stepResults.Add(result);
+}
