@@ -1,0 +1,44 @@
+using KafkaResilience.Cluster;
+
+namespace KafkaResilience.Embedded;
+
+/// <summary>
+/// What librdkafka's mock cluster cannot model, each with the sentence a skipped scenario shows.
+/// Every entry was read in the mock's source (rdkafka_mock.c, rdkafka_mock_handlers.c) or measured;
+/// the README lists the same limits.
+/// </summary>
+public static class EmbeddedCapabilities
+{
+    public static string ReasonFor(Capability capability) => Missing(faultProxy: true).WhyNot(capability)
+        ?? throw new ArgumentException($"The embedded cluster models {capability}.", nameof(capability));
+
+    /// <summary>The capability list of an embedded cluster, with or without fault proxies in front of the brokers.</summary>
+    public static ClusterCapabilities Missing(bool faultProxy)
+    {
+        var missing = new Dictionary<Capability, string>
+        {
+            [Capability.AcksSemantics] =
+                "the embedded mock cluster ignores acks: every produce is answered after the single in-memory append, so acks=0/1/all wait for the same thing",
+            [Capability.Replication] =
+                "the embedded mock cluster keeps one copy of each partition: there are no followers, no ISR shrink or expand, and min.insync.replicas is never enforced",
+            [Capability.UncleanElectionLoss] =
+                "the embedded mock cluster's replicas cannot diverge (one shared log per partition), so an unclean leader election cannot lose acknowledged data there",
+            [Capability.UnboundedRetention] =
+                "the embedded mock cluster keeps only the newest ~5 MiB or 100,000 record batches per partition and drops older ones, so consumers must read while producers write",
+            [Capability.IdempotentDedup] =
+                "the embedded mock cluster checks producer sequence numbers only for transactional producers: an idempotent producer without transactional.id is not deduplicated",
+            [Capability.AdminCreateTopics] =
+                "the embedded mock cluster does not implement the CreateTopics Admin API (it closes the connection); topics are created through the cluster abstraction",
+            [Capability.IsolateFromBrokers] =
+                "the embedded mock cluster has no inter-broker traffic (no replication, no controller quorum) to cut; isolation cuts a broker off from its clients only",
+            [Capability.ControllerFailover] =
+                "the embedded mock cluster has no controller process: leadership is moved by an emulation inside the test process, which cannot itself be killed",
+        };
+        if (!faultProxy)
+        {
+            missing[Capability.NetworkToxics] =
+                "this embedded cluster was started without fault proxies (UseFaultProxy=false), so there is no Toxiproxy API for toxics";
+        }
+        return new ClusterCapabilities(missing);
+    }
+}
