@@ -1,0 +1,11 @@
+namespace KafkaResilience.Docker.Compose;
+
+/// <summary>The facts of one compose service that the docker target's definition must agree with.</summary>
+public sealed record ComposeService(
+    string Name,
+    string? Image,
+    IReadOnlyList<string> Command,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<ComposePortMapping> Ports,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> NetworkAliases,
+    IReadOnlyDictionary<string, string> ConfigTargets);
