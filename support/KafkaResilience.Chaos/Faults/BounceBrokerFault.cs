@@ -1,0 +1,45 @@
+using KafkaResilience.Chaos.Targets;
+using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster;
+
+namespace KafkaResilience.Chaos.Faults;
+
+/// <summary>
+/// kafkatest's hard_bounce / clean_bounce: kill (or stop cleanly) a broker, wait until clients no
+/// longer see it, start it again and wait until it serves again. The heal starts it if the bounce
+/// was interrupted while the broker was down.
+/// </summary>
+public sealed class BounceBrokerFault(BrokerTarget target, bool hard) : BrokerFault(target)
+{
+    /// <summary>How long a killed or stopped broker may stay visible to clients before the bounce gives up.</summary>
+    public static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(15);
+
+    private int _down;
+
+    public bool Hard { get; } = hard;
+
+    protected override string Action => Hard ? "bounce hard" : "bounce cleanly";
+
+    public override IReadOnlyList<Capability> Requires { get; } = [hard ? Capability.HardKill : Capability.CleanStop];
+
+    protected override async Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken)
+    {
+        if (Hard) await context.Cluster.KillAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        else await context.Cluster.StopAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _down, 1);
+        await ConditionWait.UntilAsync(
+            async ct => !await context.Probe.IsServingAsync(brokerId, ct).ConfigureAwait(false),
+            GoneTimeout, () => $"broker {brokerId} still served clients after it was {(Hard ? "killed" : "stopped")}",
+            cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
+        await context.Cluster.StartAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _down, 0);
+        context.Timeline.Note($"broker {brokerId} started again ({Action})");
+        await ConditionWait.UntilAsync(
+            ct => context.Probe.IsServingAsync(brokerId, ct),
+            context.BrokerReturnTimeout, () => $"broker {brokerId} did not serve clients again after the {Action}",
+            cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
+    }
+
+    protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _down, 0) == 1 ? context.Cluster.StartAsync(brokerId, cancellationToken) : Task.CompletedTask;
+}

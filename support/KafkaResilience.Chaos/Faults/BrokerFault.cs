@@ -1,0 +1,82 @@
+using KafkaResilience.Chaos.Targets;
+using KafkaResilience.Cluster;
+
+namespace KafkaResilience.Chaos.Faults;
+
+/// <summary>
+/// The common shape of a fault aimed at one broker: check the target can do it, resolve the symbolic
+/// target when the fault fires, act, note it on the timeline; heal only what was injected, once.
+/// </summary>
+public abstract class BrokerFault : IFault
+{
+    private readonly object _gate = new();
+    private int? _broker;
+    private bool _active;
+
+    protected BrokerFault(BrokerTarget target) => Target = target ?? throw new ArgumentNullException(nameof(target));
+
+    /// <summary>The symbolic target, as the feature named it.</summary>
+    public BrokerTarget Target { get; }
+
+    /// <summary>What is done to the target, e.g. "kill" (the description is "kill the leader of ...").</summary>
+    protected abstract string Action { get; }
+
+    public virtual string Description => $"{Action} {Target.Describe()}";
+
+    public abstract IReadOnlyList<Capability> Requires { get; }
+
+    public bool IsActive
+    {
+        get { lock (_gate) return _active; }
+    }
+
+    public IReadOnlyList<int> ResolvedBrokers
+    {
+        get { lock (_gate) return _broker is { } b ? [b] : []; }
+    }
+
+    /// <summary>The broker the target resolved to; throws before injection.</summary>
+    protected int Broker
+    {
+        get { lock (_gate) return _broker ?? throw new InvalidOperationException($"'{Description}' has not been injected."); }
+    }
+
+    /// <summary>What the timeline shows: the description plus the resolved broker.</summary>
+    protected string TimelineText => Target is SpecificBroker ? Description : $"{Description} (broker {Broker})";
+
+    public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FaultRequirements.Check(context.Cluster, Requires);
+        lock (_gate)
+        {
+            if (_active) throw new InvalidOperationException($"'{Description}' is already active; heal it before injecting it again.");
+        }
+        var broker = await Target.ResolveAsync(context.Cluster, cancellationToken).ConfigureAwait(false);
+        lock (_gate) _broker = broker;
+        context.Timeline.Injected(TimelineText);
+        // Active before acting: a half-done injection is still healed by the nemesis.
+        lock (_gate) _active = true;
+        await InjectOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task HealAsync(FaultContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int broker;
+        lock (_gate)
+        {
+            if (!_active || _broker is null) return;
+            broker = _broker.Value;
+        }
+        await HealOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
+        lock (_gate) _active = false;
+        context.Timeline.Healed(TimelineText);
+    }
+
+    protected abstract Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken);
+
+    protected abstract Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken);
+
+    public override string ToString() => Description;
+}

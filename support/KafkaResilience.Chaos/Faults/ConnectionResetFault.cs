@@ -1,0 +1,18 @@
+using KafkaResilience.Chaos.Network;
+using KafkaResilience.Chaos.Targets;
+
+namespace KafkaResilience.Chaos.Faults;
+
+/// <summary>Flaky network (Toxiproxy reset_peer): while active, every client connection to the broker is reset (TCP RST) as soon as it sends.</summary>
+public sealed class ConnectionResetFault(BrokerTarget target) : ToxicFault(target)
+{
+    protected override string Action => "reset";
+
+    public override string Description => $"reset the connections to {Target.Describe()}";
+
+    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    {
+        yield return new ToxicRequest($"chaos-reset-{uniqueSuffix}", "reset_peer", ToxicRequest.Upstream, 1.0,
+            new Dictionary<string, long> { ["timeout"] = 0 });
+    }
+}

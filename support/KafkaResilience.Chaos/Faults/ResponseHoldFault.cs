@@ -1,0 +1,20 @@
+using KafkaResilience.Chaos.Network;
+using KafkaResilience.Chaos.Targets;
+
+namespace KafkaResilience.Chaos.Faults;
+
+/// <summary>
+/// Lost responses (Toxiproxy timeout on the downstream with timeout 0): the broker still receives
+/// and writes requests, but its answers are held back until the fault is healed. Clients time out
+/// and retry what was already written, which is how a producer without idempotence writes twice.
+/// </summary>
+public sealed class ResponseHoldFault(BrokerTarget target) : ToxicFault(target)
+{
+    protected override string Action => "hold back the responses of";
+
+    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    {
+        yield return new ToxicRequest($"chaos-hold-{uniqueSuffix}", "timeout", ToxicRequest.Downstream, 1.0,
+            new Dictionary<string, long> { ["timeout"] = 0 });
+    }
+}
