@@ -55,7 +55,25 @@ public static class ReportCategories
         ConsumerStalledPrefix,
     ];
 
-    /// <summary>True when a line of <paramref name="message"/> starts with a checker verdict prefix.</summary>
+    /// <summary>
+    /// The workloads' checker names (<c>Verdict.Checker</c>) as regex fragments, per verdict prefix: a message
+    /// line <c>"lost: Invalid - ..."</c> (the form of <c>Verdict.ToString()</c>) counts as <c>"messages lost:"</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> CheckerNamePatterns { get; } = new Dictionary<string, string>
+    {
+        [LostMessagePrefix] = "lost",
+        [DuplicatedMessagePrefix] = "duplicates",
+        [ReorderedMessagePrefix] = "order",
+        [ThroughputBelowFloorPrefix] = "throughput-[a-z]+|producer-stall",
+        [LatencyAboveCeilingPrefix] = "ack-latency|end-to-end-latency",
+        [ClusterNotRecoveredPrefix] = "recovery|leader-changes",
+        [ConsumerStalledPrefix] = "consumer-stall",
+    };
+
+    /// <summary>
+    /// True when a line of <paramref name="message"/> starts with a checker verdict prefix, or reads
+    /// <c>"&lt;checker&gt;: Invalid"</c> for a known checker name (see <see cref="CheckerNamePatterns"/>).
+    /// </summary>
     public static bool IsCheckerVerdict(string? message)
     {
         if (string.IsNullOrEmpty(message))
@@ -63,21 +81,12 @@ public static class ReportCategories
             return false;
         }
 
-        foreach (var line in message.Split('\n'))
-        {
-            var trimmed = line.TrimStart();
-            if (VerdictPrefixes.Any(p => trimmed.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return VerdictPrefixes.Any(p => System.Text.RegularExpressions.Regex.IsMatch(message, "^(?:" + MessageRegexFor(p) + ")$"));
     }
 
     /// <summary>
     /// The categories written to <c>categories.json</c>, most specific first (Allure puts a result in the first that matches).
-    /// Each regex must match the whole message, case-insensitively, across lines.
+    /// Each regex must match the whole message (Java <c>matches</c>), case-insensitively, across lines.
     /// </summary>
     public static IReadOnlyList<AllureCategory> Categories() =>
     [
@@ -88,7 +97,8 @@ public static class ReportCategories
         Verdict("Latency above ceiling", LatencyAboveCeilingPrefix, "Measured latency percentile over the scenario's ceiling."),
         Verdict("Cluster did not recover", ClusterNotRecoveredPrefix, "Brokers, leaders or ISR not back to health in time."),
         Verdict("Consumer stalled", ConsumerStalledPrefix, "A consumer made no progress while records were waiting."),
-        new AllureCategory("Checker could not decide", [AllureStatus.Failed, AllureStatus.Broken], ContainsPrefix(VerdictUnknownPrefix),
+        new AllureCategory("Checker could not decide", [AllureStatus.Failed, AllureStatus.Broken],
+            "(?si)(?:.*" + Escape(VerdictUnknownPrefix) + ".*|(?:.*[^a-z0-9-])?[a-z][a-z-]*: unknown - .*|.*checker crashed:.*)",
             "A checker crashed or lacked data; the verdict is unknown, never valid."),
         new AllureCategory("Undefined step", [AllureStatus.Broken, AllureStatus.Failed], ContainsPrefix(UndefinedStepPrefix),
             "A step whose text no binding matches: write the binding or fix the text."),
@@ -98,14 +108,18 @@ public static class ReportCategories
             "The suite itself went wrong (an exception that is not a check): fix the suite, not Kafka."),
     ];
 
-    /// <summary>A whole-message regex (Java and .NET alike) that holds when some line starts with <paramref name="prefix"/>.</summary>
-    public static string ContainsPrefix(string prefix) => "(?si).*" + EscapeForJavaAndDotNet(prefix) + ".*";
+    /// <summary>A whole-message regex (Java and .NET alike) that holds when the message contains <paramref name="prefix"/>.</summary>
+    public static string ContainsPrefix(string prefix) => "(?si).*" + Escape(prefix) + ".*";
+
+    /// <summary>The whole-message regex of a verdict prefix: the prefix anywhere, or its checkers' "name: Invalid".</summary>
+    public static string MessageRegexFor(string verdictPrefix) =>
+        "(?si)(?:.*" + Escape(verdictPrefix) + ".*|(?:.*[^a-z0-9-])?(?:" + CheckerNamePatterns[verdictPrefix] + "): invalid.*)";
 
     private static AllureCategory Verdict(string name, string prefix, string description) =>
-        new(name, [AllureStatus.Failed], ContainsPrefix(prefix), description);
+        new(name, [AllureStatus.Failed], MessageRegexFor(prefix), description);
 
     // Both engines read a backslash before a non-letter as that literal character; letters, digits,
     // spaces and ':' need no escape, so only regex punctuation is escaped.
-    private static string EscapeForJavaAndDotNet(string literal) =>
+    private static string Escape(string literal) =>
         string.Concat(literal.Select(c => char.IsLetterOrDigit(c) || c is ' ' or ':' or '_' or '-' ? c.ToString() : "\\" + c));
 }

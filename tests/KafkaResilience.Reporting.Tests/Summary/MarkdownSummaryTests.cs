@@ -1,0 +1,60 @@
+using FluentAssertions;
+using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reporting.Summary;
+using KafkaResilience.Reporting.Tables;
+using Xunit;
+
+namespace KafkaResilience.Reporting.Tests.Summary;
+
+public sealed class MarkdownSummaryTests
+{
+    [Fact]
+    public void One_table_per_feature_with_status_duration_and_why_plus_the_attached_tables()
+    {
+        var table = new SweepTable("Topics sweep", "topics", [new SweepColumn("producer TPS")], [new SweepRow("3", [new(90_000, 999_800)])]);
+        var run = new RunInfo(Scenarios.T0);
+        run.Set("target", "embedded librdkafka 2.16.0 mock cluster");
+        var results = new[]
+        {
+            Scenarios.Passed(Scenarios.Info(title: "Throughput by topic count", feature: "Scripted perf", examples: [new("topics", "3")]),
+                attachments: [.. ReportAttachments.Sweep(table)]),
+            Scenarios.Failed(new Xunit.Sdk.XunitException("messages lost: 3 | of 100")),
+            Scenarios.Skipped("requires-real-kafka"),
+        };
+
+        var md = MarkdownSummary.Render(run, results, new SecretScrubber([]));
+
+        md.Should().StartWith("# KafkaResilience run summary\n\nStarted 2026-01-02 03:04:05Z. 3 scenario(s): 1 passed, 1 failed, 0 broken, 1 skipped.\n");
+        md.Should().Contain("- target: embedded librdkafka 2.16.0 mock cluster\n");
+        md.Should().Contain("\n## Broker loss\n\n| Scenario | Status | Duration | Note |\n|---|---|---:|---|\n");
+        md.Should().Contain("| Nothing is lost | failed | 2.0 s | messages lost: 3 \\| of 100 |\n");
+        md.Should().Contain("| Unclean leader election loses data | skipped | 0.0 s | requires-real-kafka |\n");
+        md.Should().Contain("\n## Scripted perf\n");
+        md.Should().Contain("| Throughput by topic count [topics: 3] | passed | 3.0 s |  |\n");
+        md.Should().Contain("### Throughput by topic count [topics: 3]: Topics sweep (table)\n\n#### Topics sweep\n");
+        md.Should().Contain("| 3 | 90,000 | 999,800 |  |");
+        md.Should().NotContain("(csv)", "a table attached as Markdown and CSV is shown once");
+        md.IndexOf("## Broker loss", StringComparison.Ordinal).Should().BeLessThan(md.IndexOf("## Scripted perf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_csv_attachment_alone_is_shown_as_a_markdown_table()
+    {
+        MarkdownSummary.CsvToMarkdown("a,b\r\n1,\"x, y\"\r\n").Should().Be("| a | b |\n|---|---|\n| 1 | x, y |\n");
+    }
+
+    [Fact]
+    public void The_writer_puts_summary_md_into_the_results_folder()
+    {
+        using var dir = new TempDirectory();
+        var writer = new MarkdownSummaryWriter(new ReportingOptions { ResultsDirectory = dir.Path });
+        var run = new RunInfo(Scenarios.T0);
+
+        writer.RunStarting(run);
+        writer.ScenarioFinished(Scenarios.Passed());
+        writer.RunFinished(run);
+
+        File.ReadAllText(writer.SummaryPath).Should().Contain("| One broker dies during a send | passed | 3.0 s |");
+        writer.SummaryPath.Should().Be(dir.Combine("summary.md"));
+    }
+}
