@@ -1,3 +1,10 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace KafkaResilience.FaultProxy;
 
 /// <summary>
@@ -8,15 +15,23 @@ namespace KafkaResilience.FaultProxy;
 /// </summary>
 public sealed class ToxiproxyServer : IAsyncDisposable
 {
+    /// <summary>The Toxiproxy version whose API this server answers like (reported by GET /version).</summary>
+    public const string EmulatedVersion = "2.12.0";
+
     private readonly ServerContext context;
     private readonly ProxyRegistry registry;
+    private WebApplication? api;
     private int disposed;
 
     private ToxiproxyServer(ServerContext context)
     {
         this.context = context;
         registry = new ProxyRegistry(context);
+        ApiAddress = new Uri("http://127.0.0.1/");
     }
+
+    /// <summary>Base address of the REST API, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ApiAddress { get; private set; }
 
     /// <summary>Every proxy, by name.</summary>
     public IReadOnlyList<ProxyEndpoint> Proxies => registry.All().Select(p => p.Snapshot()).ToList();
@@ -24,13 +39,42 @@ public sealed class ToxiproxyServer : IAsyncDisposable
     internal ProxyRegistry Registry => registry;
 
     /// <summary>Validates the options and starts the server.</summary>
-    public static Task<ToxiproxyServer> StartAsync(ToxiproxyServerOptions options, CancellationToken ct = default)
+    public static async Task<ToxiproxyServer> StartAsync(ToxiproxyServerOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ct.ThrowIfCancellationRequested();
         var server = new ToxiproxyServer(new ServerContext(options));
-        return Task.FromResult(server);
+        try
+        {
+            await server.StartApiAsync(ct).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StartApiAsync(CancellationToken ct)
+    {
+        LoopbackAddress.TryResolveHost(context.Options.ApiHost, out var address);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(address, context.Options.ApiPort);
+        });
+        var app = builder.Build();
+        var handler = new ToxiproxyApi(registry);
+        app.Run(handler.HandleAsync);
+        api = app;
+        await app.StartAsync(ct).ConfigureAwait(false);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("ToxiproxyServer: Kestrel reported no bound address for the API.");
+        var port = new Uri(bound).Port;
+        ApiAddress = new Uri($"http://{LoopbackAddress.Format(new IPEndPoint(address, port))}/");
     }
 
     /// <summary>
@@ -77,6 +121,13 @@ public sealed class ToxiproxyServer : IAsyncDisposable
         if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
+        }
+
+        if (api is not null)
+        {
+            using var stopping = new CancellationTokenSource(context.Options.ShutdownTimeout);
+            await api.StopAsync(stopping.Token).ConfigureAwait(false);
+            await api.DisposeAsync().ConfigureAwait(false);
         }
 
         registry.StopAll();
