@@ -1,0 +1,124 @@
+using FluentAssertions;
+using KafkaResilience.Cluster;
+using KafkaResilience.Embedded.Controller;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace KafkaResilience.Embedded.Tests.Controller;
+
+public sealed class ControllerEmulationTests
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly RecordingActions _actions = new();
+
+    private ControllerEmulation NewController()
+    {
+        var controller = new ControllerEmulation([105, 106, 108], [105, 106, 108], Delay, _actions, _clock);
+        controller.AddTopic(new TopicSpec("q_1", 3, 3));
+        return controller;
+    }
+
+    [Fact]
+    public void Initial_leaders_are_set_on_the_mock_deterministically()
+    {
+        using var controller = NewController();
+
+        _actions.Leaders.Should().Equal(("q_1", 0, 105), ("q_1", 1, 106), ("q_1", 2, 108));
+        controller.Changes.Should().BeEmpty("initial placement is not a change");
+    }
+
+    [Fact]
+    public void A_killed_leader_keeps_its_partitions_until_the_detection_delay_has_passed()
+    {
+        using var controller = NewController();
+        controller.BrokerUnreachable(106, "killed");
+
+        _clock.Advance(Delay - TimeSpan.FromMilliseconds(1));
+        controller.Describe("q_1").LeaderOf(1).Should().Be(106);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        controller.Describe("q_1").LeaderOf(1).Should().Be(108);
+        var change = controller.Changes.Should().ContainSingle().Subject;
+        change.Should().BeEquivalentTo(new { Topic = "q_1", Partition = 1, From = 106, To = 108 });
+        change.At.Should().Be(_clock.GetUtcNow());
+        controller.Describe("q_1").Partitions[1].InSyncReplicas.Should().Equal(108, 105);
+    }
+
+    [Fact]
+    public void A_pause_shorter_than_the_delay_moves_nothing()
+    {
+        using var controller = NewController();
+        controller.BrokerUnreachable(106, "paused");
+        _clock.Advance(Delay / 2);
+        controller.BrokerReachable(106);
+
+        _clock.Advance(Delay * 2);
+
+        controller.Changes.Should().BeEmpty();
+        controller.Describe("q_1").LeaderOf(1).Should().Be(106);
+    }
+
+    [Fact]
+    public void A_restarted_broker_does_not_take_leadership_back_until_a_preferred_election()
+    {
+        using var controller = NewController();
+        controller.BrokerUnreachable(106, "killed");
+        _clock.Advance(Delay);
+
+        controller.BrokerReachable(106);
+        controller.Describe("q_1").LeaderOf(1).Should().Be(108);
+
+        controller.ElectPreferredLeaders("q_1").Should().Equal(new LeaderMove("q_1", 1, 108, 106));
+        controller.Describe("q_1").LeaderOf(1).Should().Be(106);
+        controller.Changes.Select(c => c.Cause).Last().Should().Be("preferred leader election");
+    }
+
+    [Fact]
+    public void A_controlled_shutdown_moves_leadership_at_once()
+    {
+        using var controller = NewController();
+
+        controller.ControlledShutdown(108);
+
+        controller.Describe("q_1").LeaderOf(2).Should().Be(105);
+        controller.Changes.Should().ContainSingle().Which.Cause.Should().Contain("controlled shutdown");
+    }
+
+    [Fact]
+    public void A_known_group_coordinator_moves_off_a_lost_broker_and_never_to_a_dead_one()
+    {
+        using var controller = NewController();
+        var group = Enumerable.Range(0, 100).Select(i => $"g{i}").First(g => LeaderElection.HashedCoordinator(g, [105, 106, 108]) == 108);
+        controller.CoordinatorOf(group).Should().Be(108);
+
+        controller.BrokerUnreachable(105, "killed");
+        controller.BrokerUnreachable(108, "killed");
+        _clock.Advance(Delay);
+
+        controller.CoordinatorOf(group).Should().Be(106);
+        _actions.Coordinators.Should().OnlyContain(c => c.BrokerId == 108 || c.BrokerId == 106 || c.BrokerId == 105);
+        _actions.Coordinators.Last().Should().Be((group, 106));
+    }
+
+    [Fact]
+    public void Every_change_carries_the_clock_time_of_the_fence()
+    {
+        using var controller = NewController();
+        controller.BrokerUnreachable(105, "isolated");
+        _clock.Advance(Delay);
+        var fencedAt = _clock.GetUtcNow();
+
+        controller.Changes.Should().ContainSingle().Which.At.Should().Be(fencedAt);
+    }
+
+    private sealed class RecordingActions : IControllerActions
+    {
+        public List<(string Topic, int Partition, int BrokerId)> Leaders { get; } = [];
+        public List<(string Group, int BrokerId)> Coordinators { get; } = [];
+
+        public void SetLeader(string topic, int partition, int brokerId) => Leaders.Add((topic, partition, brokerId));
+
+        public void SetGroupCoordinator(string groupId, int brokerId) => Coordinators.Add((groupId, brokerId));
+    }
+}
