@@ -1,0 +1,126 @@
+using FluentAssertions;
+using KafkaResilience.Workloads.History;
+using Xunit;
+
+namespace KafkaResilience.Workloads.Tests.History;
+
+public sealed class HistoryLedgerTests
+{
+    [Fact]
+    public void Counts_and_series_follow_the_recorded_operations()
+    {
+        // Given
+        var h = new LiteralHistory(bucketSeconds: 1);
+        h.AckRange(0, 0, 10, at: 0.5);
+        h.Ack(0, 10, sentAt: 1.2, at: 1.5, SendOutcome.Failed);
+        h.Ack(0, 11, sentAt: 1.2, at: 2.5, SendOutcome.Unknown);
+        h.Send(0, 12, at: 2.6);
+        h.ReadRange("c1", 0, 0, 10, partition: 0, firstOffset: 0, at: 1.1);
+
+        // When
+        var s = h.Snapshot(at: 3);
+
+        // Then
+        s.TotalSent.Should().Be(13);
+        s.TotalOk.Should().Be(10);
+        s.TotalFailed.Should().Be(1);
+        s.TotalUnknown.Should().Be(1);
+        s.TotalPending.Should().Be(1);
+        s.Sent.PerSecond().Should().Equal((0, 10L), (1, 2L), (2, 1L), (3, 0L));
+        s.Acked.PerSecond()[0].Should().Be((0, 10L));
+        s.ConsumedFirst.PerSecond()[1].Should().Be((1, 10L));
+        s.Consumers.Should().ContainSingle().Which.Consumed.Should().Be(10);
+        s.AckLatency.Count.Should().Be(10);
+        s.EndToEndLatency.Count.Should().Be(10);
+    }
+
+    [Fact]
+    public void Latency_percentiles_come_from_the_recorded_acks()
+    {
+        var h = new LiteralHistory();
+        for (var i = 0; i < 100; i++) h.Ack(0, i, sentAt: 1, at: 1 + (i + 1) / 1000.0); // 1..100 ms
+        var s = h.Snapshot(at: 2);
+
+        s.AckLatency.P50Ms.Should().BeApproximately(50, 0.1);
+        s.AckLatency.P99Ms.Should().BeApproximately(99, 0.1);
+        s.AckLatency.MaxMs.Should().BeApproximately(100, 0.1);
+        s.AckLatency.MeanMs.Should().BeApproximately(50.5, 0.1);
+    }
+
+    [Fact]
+    public void Records_of_another_run_are_counted_as_foreign_not_as_ours()
+    {
+        var h = new LiteralHistory();
+        var consumer = h.Ledger.AddConsumer("c");
+        consumer.Consumed(0, 0, PayloadFormat.NewBuffer(100, new PayloadHeader(999, 0, 0, 0)), h.Clock.At(1));
+        consumer.Consumed(0, 1, "plain text from kcat"u8, h.Clock.At(1));
+
+        var s = h.Snapshot(at: 2);
+        s.Foreign.Should().Be(2);
+        s.ConsumedFirst.Total.Should().Be(0);
+        s.Consumers[0].Foreign.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_fault_mark_notes_the_first_ack_and_read_after_it_per_partition()
+    {
+        var h = new LiteralHistory();
+        var fault = h.Fault("kill-106", at: 2);
+        h.Ack(0, 0, sentAt: 1, at: 1.5, partition: 1, offset: 0);
+        h.Ack(0, 1, sentAt: 2, at: 2.25, partition: 0, offset: 0);
+        h.Ack(0, 2, sentAt: 2, at: 4.5, partition: 1, offset: 1);
+        h.Read("c", 0, 1, partition: 0, offset: 0, at: 3);
+
+        // Times are since the run's origin; the fault was injected at 2 s.
+        fault.InjectedAt.Should().Be(TimeSpan.FromSeconds(2));
+        fault.FirstAckAfter.Should().Be(TimeSpan.FromSeconds(2.25));
+        fault.FirstAckAfterOn(1).Should().Be(TimeSpan.FromSeconds(4.5));
+        fault.FirstAckAfterOn(2).Should().BeNull();
+        fault.FirstConsumeAfter.Should().Be(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void A_second_outcome_for_the_same_send_replaces_the_first_and_is_counted()
+    {
+        var h = new LiteralHistory();
+        h.Ack(0, 0, 1, 1.1, SendOutcome.Unknown);
+        h.Producer(0).Outcome(0, SendOutcome.Ok, 0, 5, h.Clock.At(1), h.Clock.At(1.2));
+
+        var s = h.Snapshot(2);
+        s.Producers[0].Ok.Should().Be(1);
+        s.Producers[0].Unknown.Should().Be(0);
+        s.Producers[0].RepeatedOutcomes.Should().Be(1);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused_with_the_setting_named()
+    {
+        var act = () => new HistoryLedger(new LedgerOptions { BucketWidth = TimeSpan.Zero });
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("BucketWidth");
+    }
+
+    [Fact]
+    public void Tracked_memory_stays_under_two_thirds_of_a_byte_per_message()
+    {
+        // Bitmaps: 2 bits outcome + 1 bit consumed per record, 1 bit per partition offset = 0.5 B/record.
+        var h = new LiteralHistory();
+        var p = h.Producer(0);
+        var c = h.Ledger.AddConsumer("c");
+        var payload = PayloadFormat.NewBuffer(100, new PayloadHeader(h.Ledger.RunTag, 0, 0, 0));
+        const int n = 3_000_000;
+        var now = h.Clock.At(1);
+        for (long i = 0; i < n; i++)
+        {
+            p.Sent(i, now);
+            p.Outcome(i, SendOutcome.Ok, (int)(i % 3), i / 3, now, now);
+            PayloadFormat.WriteSequence(payload, i, now);
+            c.Consumed((int)(i % 3), i / 3, payload, now);
+        }
+
+        (h.Ledger.TrackedBytes / (double)n).Should().BeLessThan(0.64);
+        var s = h.Snapshot(2);
+        s.WrittenTwice.Should().Be(0);
+        s.DeliveredTwice.Should().Be(0);
+        s.Reordered.Should().Be(0);
+    }
+}

@@ -1,0 +1,73 @@
+using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History;
+
+namespace KafkaResilience.Workloads.Tests;
+
+/// <summary>Writes a history by hand, operation by operation, at chosen seconds (the checkers' test fixture).</summary>
+internal sealed class LiteralHistory
+{
+    public ManualClock Clock { get; } = new();
+    public HistoryLedger Ledger { get; }
+    private readonly List<ProducerRecorder> _producers = [];
+    private readonly Dictionary<string, ConsumerRecorder> _consumers = [];
+    private readonly List<LeadershipChange> _changes = [];
+
+    public LiteralHistory(double bucketSeconds = 0.1)
+    {
+        Ledger = new HistoryLedger(new LedgerOptions { Clock = Clock, RunTag = 7, BucketWidth = TimeSpan.FromSeconds(bucketSeconds) });
+    }
+
+    public ProducerRecorder Producer(int id)
+    {
+        while (_producers.Count <= id) _producers.Add(Ledger.AddProducer($"producer-{_producers.Count}", 100));
+        return _producers[id];
+    }
+
+    public LiteralHistory Send(int producer, long seq, double at)
+    {
+        Producer(producer).Sent(seq, Clock.At(at));
+        return this;
+    }
+
+    public LiteralHistory Ack(int producer, long seq, double sentAt, double at, SendOutcome outcome = SendOutcome.Ok, int partition = 0, long offset = -1)
+    {
+        Send(producer, seq, sentAt);
+        Producer(producer).Outcome(seq, outcome, partition, offset, Clock.At(sentAt), Clock.At(at));
+        return this;
+    }
+
+    /// <summary>Sends and acks ok sequences [from, to) of a producer, one per offset starting at <paramref name="firstOffset"/>.</summary>
+    public LiteralHistory AckRange(int producer, long from, long to, double at, int partition = 0, long firstOffset = 0)
+    {
+        for (var s = from; s < to; s++) Ack(producer, s, at, at, SendOutcome.Ok, partition, firstOffset + (s - from));
+        return this;
+    }
+
+    public LiteralHistory Read(string consumer, int producer, long seq, int partition, long offset, double at, double sentAt = 0)
+    {
+        if (!_consumers.TryGetValue(consumer, out var c)) _consumers[consumer] = c = Ledger.AddConsumer(consumer);
+        var payload = PayloadFormat.NewBuffer(100, new PayloadHeader(Ledger.RunTag, producer, seq, Clock.At(sentAt)));
+        c.Consumed(partition, offset, payload, Clock.At(at));
+        return this;
+    }
+
+    public LiteralHistory ReadRange(string consumer, int producer, long from, long to, int partition, long firstOffset, double at)
+    {
+        for (var s = from; s < to; s++) Read(consumer, producer, s, partition, firstOffset + (s - from), at, at);
+        return this;
+    }
+
+    public FaultMark Fault(string name, double at) => Ledger.BeginFault(name, "test fault", Clock.At(at));
+
+    public LiteralHistory LeaderChange(string topic, int partition, int from, int to, double at)
+    {
+        _changes.Add(new LeadershipChange(Clock.WallAt(at), topic, partition, from, to, "test"));
+        return this;
+    }
+
+    public HistorySnapshot Snapshot(double at)
+    {
+        Clock.Set(at);
+        return Ledger.Snapshot(_changes);
+    }
+}
