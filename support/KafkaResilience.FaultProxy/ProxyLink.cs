@@ -322,7 +322,7 @@ internal sealed class ProxyLink
                     return true; // data is dropped while the toxic is active; its timer closes the link
 
                 case ToxicKind.ResetPeer:
-                    await DelayAsync(context.MillisecondsToTicks(toxic.Attribute(0)), owner.Closing).ConfigureAwait(false);
+                    await SleepAsync(context.MillisecondsToTicks(toxic.Attribute(0)), owner.Closing).ConfigureAwait(false);
                     owner.Abort();
                     return false;
 
@@ -461,12 +461,12 @@ internal sealed class ProxyLink
 
             if (slowClose > 0 && !timedOut)
             {
-                await DelayAsync(context.MillisecondsToTicks(slowClose), owner.Closing).ConfigureAwait(false);
+                await SleepAsync(context.MillisecondsToTicks(slowClose), owner.Closing).ConfigureAwait(false);
             }
 
             if (reset is { } resetAfter)
             {
-                await DelayAsync(context.MillisecondsToTicks(resetAfter), owner.Closing).ConfigureAwait(false);
+                await SleepAsync(context.MillisecondsToTicks(resetAfter), owner.Closing).ConfigureAwait(false);
                 owner.Abort();
                 return;
             }
@@ -490,9 +490,31 @@ internal sealed class ProxyLink
         }
     }
 
-    /// <summary>Waits until a timestamp; false when interrupted (chain changed or connection closing).</summary>
-    private Task<bool> WaitUntilAsync(long dueTimestamp, CancellationToken interrupt) =>
-        DelayAsync(dueTimestamp - context.TimeProvider.GetTimestamp(), interrupt);
+    /// <summary>
+    /// Waits until a timestamp (never earlier: timers may fire up to a millisecond early, so the
+    /// wait repeats until the clock has passed it); false when interrupted (chain changed or closing).
+    /// </summary>
+    private async Task<bool> WaitUntilAsync(long dueTimestamp, CancellationToken interrupt)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var remaining = dueTimestamp - context.TimeProvider.GetTimestamp();
+            if (remaining <= 0)
+            {
+                break;
+            }
+
+            if (!await DelayAsync(remaining, interrupt).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return !interrupt.IsCancellationRequested;
+    }
+
+    private Task<bool> SleepAsync(long ticks, CancellationToken interrupt) =>
+        WaitUntilAsync(context.TimeProvider.GetTimestamp() + ticks, interrupt);
 
     private async Task<bool> DelayAsync(long ticks, CancellationToken interrupt)
     {
@@ -501,8 +523,9 @@ internal sealed class ProxyLink
             return !interrupt.IsCancellationRequested;
         }
 
-        var seconds = Math.Min((double)ticks / context.TimeProvider.TimestampFrequency, TimeSpan.FromDays(1).TotalSeconds);
-        await Task.Delay(TimeSpan.FromSeconds(seconds), context.TimeProvider, interrupt)
+        // Round up to whole milliseconds: timers truncate, and a toxic must never wait less than asked.
+        var milliseconds = Math.Ceiling(Math.Min((double)ticks * 1000 / context.TimeProvider.TimestampFrequency, TimeSpan.FromDays(1).TotalMilliseconds));
+        await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), context.TimeProvider, interrupt)
             .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return !interrupt.IsCancellationRequested;
     }
