@@ -1,38 +1,60 @@
+using KafkaResilience.FaultProxy;
+
 namespace KafkaResilience.Embedded;
 
 /// <summary>
 /// What stands between clients and each mock broker: nothing (clients reach the broker's own
-/// listener), or one fault proxy per broker behind a Toxiproxy-compatible API. Owns the proxies.
+/// listener), or one fault proxy per broker, named "broker-&lt;id&gt;", behind a Toxiproxy-compatible
+/// API. Owns the proxy server.
 /// </summary>
 internal sealed class BrokerFrontEnds : IAsyncDisposable
 {
-    private BrokerFrontEnds(IReadOnlyDictionary<int, string> advertised, Uri? apiAddress)
+    private readonly ToxiproxyServer? _server;
+
+    private BrokerFrontEnds(IReadOnlyDictionary<int, string> advertised, ToxiproxyServer? server)
     {
         Advertised = advertised;
-        ApiAddress = apiAddress;
+        _server = server;
     }
 
     /// <summary>The address each broker is advertised at.</summary>
     public IReadOnlyDictionary<int, string> Advertised { get; }
 
-    public Uri? ApiAddress { get; }
+    public Uri? ApiAddress => _server?.ApiAddress;
 
-    public bool HasProxies => ApiAddress is not null;
+    public bool HasProxies => _server is not null;
 
-    public static Task<BrokerFrontEnds> StartAsync(EmbeddedClusterOptions options, IReadOnlyDictionary<int, string> listeners, CancellationToken ct)
+    public static string ProxyName(int brokerId) => $"broker-{brokerId}";
+
+    public static async Task<BrokerFrontEnds> StartAsync(EmbeddedClusterOptions options, IReadOnlyDictionary<int, string> listeners, CancellationToken ct)
     {
-        if (options.UseFaultProxy)
-            throw new NotSupportedException($"{nameof(EmbeddedClusterOptions.UseFaultProxy)}=true needs the fault proxy, which is not integrated yet; use false.");
-        return Task.FromResult(new BrokerFrontEnds(listeners, null));
+        if (!options.UseFaultProxy) return new BrokerFrontEnds(listeners, null);
+        var server = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions { ApiPort = options.ToxiproxyApiPort }, ct).ConfigureAwait(false);
+        try
+        {
+            var advertised = new Dictionary<int, string>();
+            foreach (var id in options.BrokerIds)
+            {
+                var endpoint = await server.CreateProxyAsync(ProxyName(id), "127.0.0.1:0", listeners[id], ct).ConfigureAwait(false);
+                advertised[id] = endpoint.Listen;
+            }
+            return new BrokerFrontEnds(advertised, server);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    public void DropConnections(int brokerId)
+    /// <summary>Resets the client connections of a broker's proxy (the mock closes its own side itself).</summary>
+    public void DropConnections(int brokerId) => _server?.DropConnections(ProxyName(brokerId));
+
+    public void SetEnabled(int brokerId, bool enabled)
     {
-        // Without proxies the mock itself closes every connection of a broker it sets down.
+        if (_server is null) throw new InvalidOperationException($"Broker {brokerId} has no fault proxy to {(enabled ? "enable" : "disable")}.");
+        _server.SetEnabled(ProxyName(brokerId), enabled);
     }
 
-    public void SetEnabled(int brokerId, bool enabled) =>
-        throw new InvalidOperationException($"Broker {brokerId} has no fault proxy to {(enabled ? "enable" : "disable")}.");
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -133,7 +133,7 @@ public sealed class EmbeddedCluster : IKafkaCluster
     /// <summary>The emulated <c>broker.session.timeout.ms</c>.</summary>
     public TimeSpan DetectionDelay => _options.DetectionDelay;
 
-    public string ProxyNameOf(int brokerId) => _conditions.ContainsKey(brokerId) ? $"broker-{brokerId}" : throw UnknownBroker(brokerId);
+    public string ProxyNameOf(int brokerId) => _conditions.ContainsKey(brokerId) ? BrokerFrontEnds.ProxyName(brokerId) : throw UnknownBroker(brokerId);
 
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _controller.Changes;
 

@@ -34,8 +34,11 @@ public sealed record EmbeddedClusterOptions
     /// </summary>
     public TimeSpan DetectionDelay { get; init; } = DefaultDetectionDelay;
 
-    /// <summary>Front every broker with a Toxiproxy-compatible fault proxy (required for toxics and isolation by proxy).</summary>
-    public bool UseFaultProxy { get; init; }
+    /// <summary>
+    /// Front every broker with a Toxiproxy-compatible fault proxy named "broker-&lt;id&gt;" (default true):
+    /// needed for toxics; isolation then disables the proxy. False lets clients reach the mock directly.
+    /// </summary>
+    public bool UseFaultProxy { get; init; } = true;
 
     /// <summary>Topics created before the cluster is handed out.</summary>
     public IReadOnlyList<TopicSpec> Topics { get; init; } = [];
