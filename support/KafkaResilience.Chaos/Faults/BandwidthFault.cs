@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Chaos.Targets;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -18,10 +18,9 @@ public sealed class BandwidthFault : ToxicFault
 
     public override string Description => $"cap the connections to {Target.Describe()} at {KilobytesPerSecond} KB per second";
 
-    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    protected override IEnumerable<ToxicSpec> Toxics(string uniqueSuffix)
     {
-        var rate = new Dictionary<string, long> { ["rate"] = KilobytesPerSecond };
-        yield return new ToxicRequest($"chaos-bandwidth-up-{uniqueSuffix}", "bandwidth", ToxicRequest.Upstream, 1.0, rate);
-        yield return new ToxicRequest($"chaos-bandwidth-down-{uniqueSuffix}", "bandwidth", ToxicRequest.Downstream, 1.0, rate);
+        yield return ToxicSpec.Bandwidth($"chaos-bandwidth-up-{uniqueSuffix}", KilobytesPerSecond, ToxicStream.Upstream);
+        yield return ToxicSpec.Bandwidth($"chaos-bandwidth-down-{uniqueSuffix}", KilobytesPerSecond, ToxicStream.Downstream);
     }
 }

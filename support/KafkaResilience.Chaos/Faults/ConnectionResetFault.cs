@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Chaos.Targets;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -10,9 +10,8 @@ public sealed class ConnectionResetFault(BrokerTarget target) : ToxicFault(targe
 
     public override string Description => $"reset the connections to {Target.Describe()}";
 
-    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    protected override IEnumerable<ToxicSpec> Toxics(string uniqueSuffix)
     {
-        yield return new ToxicRequest($"chaos-reset-{uniqueSuffix}", "reset_peer", ToxicRequest.Upstream, 1.0,
-            new Dictionary<string, long> { ["timeout"] = 0 });
+        yield return ToxicSpec.ResetPeer($"chaos-reset-{uniqueSuffix}", 0, ToxicStream.Upstream);
     }
 }

@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Chaos.Targets;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -25,9 +25,8 @@ public sealed class LatencyFault : ToxicFault
         ? $"add {Latency.TotalMilliseconds:0} ms of latency to the connections to {Target.Describe()}"
         : $"add {Latency.TotalMilliseconds:0} ms of latency with {Jitter.TotalMilliseconds:0} ms of jitter to the connections to {Target.Describe()}";
 
-    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    protected override IEnumerable<ToxicSpec> Toxics(string uniqueSuffix)
     {
-        yield return new ToxicRequest($"chaos-latency-{uniqueSuffix}", "latency", ToxicRequest.Downstream, 1.0,
-            new Dictionary<string, long> { ["latency"] = (long)Latency.TotalMilliseconds, ["jitter"] = (long)Jitter.TotalMilliseconds });
+        yield return ToxicSpec.Latency($"chaos-latency-{uniqueSuffix}", (long)Latency.TotalMilliseconds, (long)Jitter.TotalMilliseconds, ToxicStream.Downstream);
     }
 }

@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Chaos.Targets;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -12,9 +12,8 @@ public sealed class ResponseHoldFault(BrokerTarget target) : ToxicFault(target)
 {
     protected override string Action => "hold back the responses of";
 
-    protected override IEnumerable<ToxicRequest> Toxics(string uniqueSuffix)
+    protected override IEnumerable<ToxicSpec> Toxics(string uniqueSuffix)
     {
-        yield return new ToxicRequest($"chaos-hold-{uniqueSuffix}", "timeout", ToxicRequest.Downstream, 1.0,
-            new Dictionary<string, long> { ["timeout"] = 0 });
+        yield return ToxicSpec.Timeout($"chaos-hold-{uniqueSuffix}", 0, ToxicStream.Downstream);
     }
 }

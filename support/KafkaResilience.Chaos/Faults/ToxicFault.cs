@@ -1,6 +1,7 @@
 using KafkaResilience.Chaos.Network;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Toxiproxy;
 
 namespace KafkaResilience.Chaos.Faults;
 
@@ -19,7 +20,7 @@ public abstract class ToxicFault : BrokerFault
     public override IReadOnlyList<Capability> Requires { get; } = [Capability.NetworkToxics];
 
     /// <summary>The toxics to add, named uniquely for this fault instance.</summary>
-    protected abstract IEnumerable<ToxicRequest> Toxics(string uniqueSuffix);
+    protected abstract IEnumerable<ToxicSpec> Toxics(string uniqueSuffix);
 
     protected override async Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken)
     {

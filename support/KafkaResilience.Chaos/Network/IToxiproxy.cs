@@ -1,3 +1,5 @@
+using KafkaResilience.Cluster.Toxiproxy;
+
 namespace KafkaResilience.Chaos.Network;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace KafkaResilience.Chaos.Network;
 /// </summary>
 public interface IToxiproxy
 {
-    Task AddToxicAsync(string proxy, ToxicRequest toxic, CancellationToken cancellationToken);
+    Task AddToxicAsync(string proxy, ToxicSpec toxic, CancellationToken cancellationToken);
 
     Task RemoveToxicAsync(string proxy, string toxicName, CancellationToken cancellationToken);
 

@@ -1,15 +1,16 @@
 using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster.Toxiproxy;
 
 namespace KafkaResilience.Chaos.Tests.Fakes;
 
 /// <summary>Remembers the toxics on each proxy, like a Toxiproxy server would.</summary>
 public sealed class FakeToxiproxy : IToxiproxy
 {
-    public Dictionary<string, List<ToxicRequest>> Toxics { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ToxicSpec>> Toxics { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, bool> Enabled { get; } = new(StringComparer.Ordinal);
 
-    public Task AddToxicAsync(string proxy, ToxicRequest toxic, CancellationToken cancellationToken)
+    public Task AddToxicAsync(string proxy, ToxicSpec toxic, CancellationToken cancellationToken)
     {
         if (!Toxics.TryGetValue(proxy, out var list)) Toxics[proxy] = list = [];
         if (list.Any(t => t.Name == toxic.Name)) throw new InvalidOperationException($"toxic {toxic.Name} already exists");

@@ -5,6 +5,7 @@ using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Chaos.Tests.Fakes;
 using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Toxiproxy;
 using Xunit;
 
 namespace KafkaResilience.Chaos.Tests.Faults;
@@ -29,8 +30,8 @@ public sealed class ToxicFaultTests
         await fault.InjectAsync(_context, TestContext.Current.CancellationToken);
 
         var toxic = _toxiproxy.Toxics["broker-105"].Should().ContainSingle().Subject;
-        toxic.Type.Should().Be("latency");
-        toxic.Stream.Should().Be(ToxicRequest.Downstream);
+        toxic.Type.Should().Be(ToxicType.Latency);
+        toxic.Stream.Should().Be(ToxicStream.Downstream);
         toxic.Attributes.Should().Contain("latency", 100).And.Contain("jitter", 50);
     }
 
@@ -40,7 +41,7 @@ public sealed class ToxicFaultTests
         var fault = new BandwidthFault(new SpecificBroker(106), 64);
 
         await fault.InjectAsync(_context, TestContext.Current.CancellationToken);
-        _toxiproxy.Toxics["broker-106"].Select(t => t.Stream).Should().BeEquivalentTo([ToxicRequest.Upstream, ToxicRequest.Downstream]);
+        _toxiproxy.Toxics["broker-106"].Select(t => t.Stream).Should().BeEquivalentTo([ToxicStream.Upstream, ToxicStream.Downstream]);
         await fault.HealAsync(_context, TestContext.Current.CancellationToken);
 
         _toxiproxy.Count.Should().Be(0);
@@ -56,7 +57,7 @@ public sealed class ToxicFaultTests
 
         await reset.HealAsync(_context, TestContext.Current.CancellationToken);
 
-        _toxiproxy.Toxics["broker-108"].Should().ContainSingle().Which.Type.Should().Be("timeout");
+        _toxiproxy.Toxics["broker-108"].Should().ContainSingle().Which.Type.Should().Be(ToxicType.Timeout);
     }
 
     [Fact]
