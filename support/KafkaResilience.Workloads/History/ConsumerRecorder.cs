@@ -35,11 +35,18 @@ public sealed class ConsumerRecorder
     /// <summary>A record was read from <paramref name="partition"/> at <paramref name="offset"/>.</summary>
     public void Consumed(int partition, long offset, ReadOnlySpan<byte> payload, long nowTicks)
     {
+        var ours = PayloadFormat.TryRead(payload, out var header);
+        Consumed(partition, offset, ours, header, payload.Length, nowTicks);
+    }
+
+    /// <summary>A record already parsed (by the consumer's deserializer): <paramref name="ours"/> is false when it carried no payload header.</summary>
+    public void Consumed(int partition, long offset, bool ours, in PayloadHeader header, int length, long nowTicks)
+    {
         if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
         Volatile.Write(ref _lastTicks, nowTicks);
         Volatile.Write(ref _consumed, _consumed + 1);
-        Volatile.Write(ref _bytes, _bytes + payload.Length);
-        if (!PayloadFormat.TryRead(payload, out var header) || header.RunTag != _ledger.RunTag)
+        Volatile.Write(ref _bytes, _bytes + length);
+        if (!ours || header.RunTag != _ledger.RunTag)
         {
             Volatile.Write(ref _foreign, _foreign + 1);
             _ledger.CountForeign(partition, offset, nowTicks);

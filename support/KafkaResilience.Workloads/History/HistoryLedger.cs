@@ -145,6 +145,25 @@ public sealed class HistoryLedger
     public long FirstDeliveries => Volatile.Read(ref _firstDeliveries);
     public long ConsumedCount => ConsumersSnapshot().Sum(c => c.ConsumedCount);
 
+    /// <summary>Records acked ok and not read yet, counted exactly from the bitmaps (a scan: call it seldom).</summary>
+    public long CountAckedUnread()
+    {
+        long unread = 0;
+        foreach (var p in Volatile.Read(ref _producerById))
+        {
+            var sent = p.SentCount;
+            for (long word = 0; word * 32 < sent; word++)
+            {
+                var outcomes = p.Outcomes.Word(word);
+                var consumed = (uint)(p.Consumed.Word(word / 2) >> (int)((word & 1) * 32));
+                if (consumed == uint.MaxValue) continue;
+                for (var i = 0; i < 32; i++)
+                    if (((outcomes >> (i * 2)) & 3) == (ulong)SendOutcome.Ok && ((consumed >> i) & 1) == 0) unread++;
+            }
+        }
+        return unread;
+    }
+
     /// <summary>Bytes held by the bitmaps and counters (the part that grows with the message count).</summary>
     public long TrackedBytes
     {

@@ -1,0 +1,165 @@
+using Confluent.Kafka;
+using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.Producing;
+
+namespace KafkaResilience.Workloads.Consuming;
+
+/// <summary>
+/// Consumers reading while producers write (Kafka's VerifiableConsumer): N members of a group (or
+/// manually assigned readers), a commit mode, auto.offset.reset and fetch settings. Records every
+/// record (partition, offset, producer id, sequence, end-to-end latency), every rebalance and
+/// per-consumer counts. Members can be crashed and restarted mid-run. It only records.
+/// </summary>
+public sealed class ConsumerWorkload : IAsyncDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+    private readonly ConsumerWorkloadOptions _options;
+    private readonly HistoryLedger _ledger;
+    private readonly Action<string>? _log;
+    private readonly List<ConsumerMember> _members = [];
+
+    private ConsumerWorkload(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ConsumerWorkloadOptions options, HistoryLedger ledger, Action<string>? log)
+    {
+        _options = options;
+        _ledger = ledger;
+        _log = log;
+        GroupId = options.GroupId ?? $"kafka-resilience-{ledger.RunTag}";
+        var partitions = options.ManualAssignment
+            ? TopicProbe.PartitionCount(bootstrapServers, clientSettings, options.Topic, TimeSpan.FromSeconds(30))
+            : 0;
+        Probe(Config(bootstrapServers, clientSettings, options, GroupId));
+        for (var i = 0; i < options.Consumers; i++)
+        {
+            var config = Config(bootstrapServers, clientSettings, options, GroupId);
+            var mine = Enumerable.Range(0, partitions).Where(p => p % options.Consumers == i).ToList();
+            _members.Add(new ConsumerMember(config, options, mine, ledger.AddConsumer($"{options.Name}-{i}"), ledger, log));
+        }
+        foreach (var m in _members) m.Start("started");
+    }
+
+    /// <summary>Validates the options (and the client settings, by building one consumer config) and starts every consumer.</summary>
+    public static ConsumerWorkload Start(string bootstrapServers, ConsumerWorkloadOptions options, HistoryLedger ledger,
+        IReadOnlyDictionary<string, string>? clientSettings = null, Action<string>? log = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        options.Validate();
+        return new ConsumerWorkload(bootstrapServers, clientSettings ?? new Dictionary<string, string>(), options, ledger, log);
+    }
+
+    public static ConsumerWorkload Start(IKafkaCluster cluster, ConsumerWorkloadOptions options, HistoryLedger ledger, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return Start(cluster.BootstrapServers, options, ledger, cluster.ClientSettings, log);
+    }
+
+    public string GroupId { get; }
+    public ConsumerWorkloadOptions Options => _options;
+
+    /// <summary>One recorder per consumer (counts survive a crash and restart).</summary>
+    public IReadOnlyList<ConsumerRecorder> Members => _members.Select(m => m.Recorder).ToList();
+
+    public bool IsRunning(int consumer) => Member(consumer).IsRunning;
+
+    /// <summary>Crashes a consumer: no commit, no LeaveGroup; its partitions move only after session.timeout.ms.</summary>
+    public Task CrashAsync(int consumer) => Member(consumer).ExitAsync(crash: true, ExitTimeout);
+
+    /// <summary>Stops one consumer cleanly (commit per mode, leave the group).</summary>
+    public Task StopAsync(int consumer) => Member(consumer).ExitAsync(crash: false, ExitTimeout);
+
+    /// <summary>Starts a crashed or stopped consumer again with the same group and recorder.</summary>
+    public void Restart(int consumer) => Member(consumer).Start("restarted");
+
+    /// <summary>Stops every running consumer cleanly.</summary>
+    public Task StopAllAsync() => Task.WhenAll(_members.Where(m => m.IsRunning).Select(m => m.ExitAsync(crash: false, ExitTimeout)));
+
+    /// <summary>
+    /// Waits until the producers are done and every acked record has been read; or until nothing
+    /// new was read for <paramref name="idleTimeout"/> after the producers finished; or <paramref name="timeout"/>.
+    /// Never throws on those ends: the result says which came, the checkers judge.
+    /// </summary>
+    public async Task<CatchUpResult> WaitUntilCaughtUpAsync(Func<bool> producersDone, TimeSpan idleTimeout, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(producersDone);
+        var clock = _ledger.Clock;
+        var started = clock.GetTimestamp();
+        var lastRead = _ledger.FirstDeliveries;
+        var lastProgress = started;
+        var lastScan = 0L;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = clock.GetTimestamp();
+            var read = _ledger.FirstDeliveries;
+            if (read != lastRead) { lastRead = read; lastProgress = now; }
+            var done = producersDone();
+            if (done && read >= _ledger.OkCount && clock.GetElapsedTime(lastScan, now) > TimeSpan.FromMilliseconds(500))
+            {
+                lastScan = now;
+                if (_ledger.CountAckedUnread() == 0) return Result(CatchUpOutcome.CaughtUp, started);
+            }
+            if (done && clock.GetElapsedTime(lastProgress, now) > idleTimeout) return Result(CatchUpOutcome.Idle, started);
+            if (clock.GetElapsedTime(started, now) > timeout) return Result(CatchUpOutcome.TimedOut, started);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false); // polling interval, not a wait for a condition
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAllAsync().ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            _log?.Invoke(e.Message);
+        }
+    }
+
+    private CatchUpResult Result(CatchUpOutcome outcome, long started) =>
+        new(outcome, _ledger.OkCount, _ledger.FirstDeliveries, _ledger.CountAckedUnread(), _ledger.Clock.GetElapsedTime(started));
+
+    private ConsumerMember Member(int consumer) =>
+        consumer >= 0 && consumer < _members.Count ? _members[consumer]
+            : throw new ArgumentOutOfRangeException(nameof(consumer), consumer, $"Consumers are numbered 0 to {_members.Count - 1}.");
+
+    /// <summary>Builds (and frees) one consumer so unknown names and bad values fail here, named, not on a consumer thread.</summary>
+    private static void Probe(ConsumerConfig config)
+    {
+        try
+        {
+            using var probe = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).Build();
+        }
+        catch (Exception e) when (e is ArgumentException or KafkaException or InvalidOperationException)
+        {
+            var unknown = config.Select(kv => kv.Key).Where(k => !k.StartsWith("dotnet.", StringComparison.Ordinal))
+                .FirstOrDefault(k => e.Message.Contains(k, StringComparison.Ordinal));
+            var close = unknown is null ? [] : ClientSettings.CloseMatches(unknown, Native.RdKafka.Instance.PropertyNames().Where(n => n != unknown));
+            throw new ArgumentException($"Consumer settings refused by the client: {e.Message}" +
+                (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : ""), nameof(ConsumerWorkloadOptions.Settings), e);
+        }
+    }
+
+    private static ConsumerConfig Config(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ConsumerWorkloadOptions options, string groupId)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Low fetch wait: an empty fetch otherwise blocks the whole wait (and the mock answers empty fetches late).
+            ["fetch.wait.max.ms"] = "50",
+        };
+        foreach (var (k, v) in clientSettings) all[k] = v;
+        foreach (var (k, v) in options.Settings) all[k] = v;
+        var config = new ConsumerConfig(all)
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = groupId,
+            EnableAutoCommit = options.CommitMode == CommitMode.Auto,
+            AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
+            ConsumeResultFields = "none",
+            EnablePartitionEof = false,
+        };
+        return config;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KafkaResilience.Workloads.Native;
+
+/// <summary>
+/// The few librdkafka C functions the producer's hot path calls directly, bound to the same
+/// librdkafka image Confluent.Kafka loaded (one copy of the library per process). Going around
+/// Confluent's typed producer removes its per-message allocations (delivery handler, report,
+/// message objects), which is what lets a send with full history recording keep up with kcat.
+/// </summary>
+internal sealed unsafe class RdKafka
+{
+    public const int ProducerType = 0;
+    public const int PartitionUnassigned = -1;
+    public const int MsgFlagCopy = 0x2;
+    public const int ErrQueueFull = -184;
+    public const int ErrMsgTimedOut = -192;
+    public const int ErrPurgeQueue = -152;
+    public const int ErrPurgeInflight = -151;
+    public const int ConfUnknown = -2;
+    public const int StatusNotPersisted = 0;
+    public const int StatusPersisted = 2;
+    public const int PurgeQueue = 0x1;
+    public const int PurgeInflight = 0x2;
+
+    private static readonly Lazy<RdKafka> Shared = new(Bind, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static RdKafka Instance => Shared.Value;
+
+    public delegate* unmanaged[Cdecl]<IntPtr> ConfNew;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, byte*, nuint, int> ConfSet;
+    public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage*, IntPtr, void>, void> ConfSetDrMsgCb;
+    public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, byte*, void>, void> ConfSetLogCb;
+    public delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> ConfSetOpaque;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> ConfDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, nuint*, byte**> ConfDump;
+    public delegate* unmanaged[Cdecl]<byte**, nuint, void> ConfDumpFree;
+    public delegate* unmanaged[Cdecl]<int, IntPtr, byte*, nuint, IntPtr> New;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> Destroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr, IntPtr> TopicNew;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> TopicDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int, void*, nuint, void*, nuint, IntPtr, int> Produce;
+    public delegate* unmanaged[Cdecl]<int> LastError;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int> Poll;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int> Flush;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int> Purge;
+    public delegate* unmanaged[Cdecl]<IntPtr, int> OutqLen;
+    public delegate* unmanaged[Cdecl]<RdKafkaMessage*, int> MessageStatus;
+    public delegate* unmanaged[Cdecl]<int, byte*> Err2Str;
+    public delegate* unmanaged[Cdecl]<IntPtr, IntPtr> Opaque;
+
+    public string ErrorText(int err) => Marshal.PtrToStringUTF8((IntPtr)Err2Str(err)) ?? $"error {err}";
+
+    /// <summary>Every configuration property name librdkafka knows (from a fresh configuration's dump).</summary>
+    public IReadOnlyList<string> PropertyNames()
+    {
+        var conf = ConfNew();
+        try
+        {
+            return DumpNames(conf);
+        }
+        finally
+        {
+            ConfDestroy(conf);
+        }
+    }
+
+    /// <summary>Creates a fresh configuration (free it with <see cref="DestroyConf"/>).</summary>
+    public IntPtr NewConf() => ConfNew();
+
+    public void DestroyConf(IntPtr conf) => ConfDestroy(conf);
+
+    private List<string> DumpNames(IntPtr conf)
+    {
+            nuint count;
+            var dump = ConfDump(conf, &count);
+            var names = new List<string>();
+            for (nuint i = 0; i < count; i += 2)
+                names.Add(Marshal.PtrToStringUTF8((IntPtr)dump[i])!);
+            ConfDumpFree(dump, count);
+            return names;
+    }
+
+    /// <summary>Sets one property; returns null on success or librdkafka's error text and code.</summary>
+    public (int Code, string Error)? Set(IntPtr conf, string name, string value)
+    {
+        var errstr = stackalloc byte[512];
+        var n = Encoding.UTF8.GetBytes(name + "\0");
+        var v = Encoding.UTF8.GetBytes(value + "\0");
+        fixed (byte* pn = n)
+        fixed (byte* pv = v)
+        {
+            var result = ConfSet(conf, pn, pv, errstr, 512);
+            return result == 0 ? null : (result, Marshal.PtrToStringUTF8((IntPtr)errstr) ?? "");
+        }
+    }
+
+    private static RdKafka Bind()
+    {
+        Confluent.Kafka.Library.Load();
+        _ = Confluent.Kafka.Library.VersionString;
+        var path = LoadedPath() ?? throw new DllNotFoundException("Confluent.Kafka reports librdkafka loaded, but no module named *librdkafka* is mapped in this process.");
+        var lib = NativeLibrary.Load(path);
+        IntPtr F(string name) => NativeLibrary.GetExport(lib, name);
+        return new RdKafka
+        {
+            ConfNew = (delegate* unmanaged[Cdecl]<IntPtr>)F("rd_kafka_conf_new"),
+            ConfSet = (delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, byte*, nuint, int>)F("rd_kafka_conf_set"),
+            ConfSetDrMsgCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage*, IntPtr, void>, void>)F("rd_kafka_conf_set_dr_msg_cb"),
+            ConfSetLogCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, byte*, void>, void>)F("rd_kafka_conf_set_log_cb"),
+            ConfSetOpaque = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)F("rd_kafka_conf_set_opaque"),
+            ConfDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_conf_destroy"),
+            ConfDump = (delegate* unmanaged[Cdecl]<IntPtr, nuint*, byte**>)F("rd_kafka_conf_dump"),
+            ConfDumpFree = (delegate* unmanaged[Cdecl]<byte**, nuint, void>)F("rd_kafka_conf_dump_free"),
+            New = (delegate* unmanaged[Cdecl]<int, IntPtr, byte*, nuint, IntPtr>)F("rd_kafka_new"),
+            Destroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_destroy"),
+            TopicNew = (delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr, IntPtr>)F("rd_kafka_topic_new"),
+            TopicDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_topic_destroy"),
+            Produce = (delegate* unmanaged[Cdecl]<IntPtr, int, int, void*, nuint, void*, nuint, IntPtr, int>)F("rd_kafka_produce"),
+            LastError = (delegate* unmanaged[Cdecl]<int>)F("rd_kafka_last_error"),
+            Poll = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_poll"),
+            Flush = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_flush"),
+            Purge = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_purge"),
+            OutqLen = (delegate* unmanaged[Cdecl]<IntPtr, int>)F("rd_kafka_outq_len"),
+            MessageStatus = (delegate* unmanaged[Cdecl]<RdKafkaMessage*, int>)F("rd_kafka_message_status"),
+            Err2Str = (delegate* unmanaged[Cdecl]<int, byte*>)F("rd_kafka_err2str"),
+            Opaque = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)F("rd_kafka_opaque"),
+        };
+    }
+
+    private static string? LoadedPath()
+    {
+        using var process = Process.GetCurrentProcess();
+        foreach (ProcessModule module in process.Modules)
+        {
+            var name = Path.GetFileName(module.FileName);
+            if (name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
+                && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
+                    || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal)))
+                return module.FileName;
+        }
+        return null;
+    }
+}
