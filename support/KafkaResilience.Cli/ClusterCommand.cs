@@ -1,11 +1,32 @@
+using System.Runtime.InteropServices;
+using KafkaResilience.Embedded.Standalone;
+
 namespace KafkaResilience.Cli;
 
-/// <summary>`kafka-resilience cluster`: starts a standalone embedded cluster until Ctrl-C (issue 3).</summary>
+/// <summary>`kafka-resilience cluster`: a standalone embedded cluster that runs until Ctrl-C or SIGTERM (issue 3).</summary>
 internal static class ClusterCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("kafka-resilience cluster: not implemented yet");
-        return Task.FromResult(2);
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            e.Cancel = true; // tear down cleanly instead of dying with the mock's ports open
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            return await StandaloneCluster.RunAsync(args, Console.Out, Console.Error, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
     }
 }
