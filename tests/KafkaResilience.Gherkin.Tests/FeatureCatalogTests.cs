@@ -1,0 +1,242 @@
+using KafkaResilience.Gherkin.Tests.Harness;
+using KafkaResilience.Gherkin.Xunit;
+
+namespace KafkaResilience.Gherkin.Tests;
+
+public sealed class FeatureCatalogTests
+{
+    private static readonly RunProfile Smoke = new(RunProfile.Smoke);
+    private static readonly RunProfile Full = new(RunProfile.Full);
+
+    private const string Outline = """
+        @feature-tag
+        Feature: Brokers
+
+          @rule-tag
+          Rule: Failover
+
+            Background:
+              Given a rule background step
+
+            @scenario-tag
+            Scenario Outline: broker <broker> dies
+              When broker <broker> is killed after <delay>
+
+              @smoke @first
+              Examples: small
+                | broker | delay |
+                | 106    | 1 s   |
+
+              @full
+              Examples: seed
+                | broker | delay |
+                | 105    | 2 s   |
+                | 108    | 3 s   |
+        """;
+
+    [Fact]
+    public void Every_examples_row_of_every_block_is_its_own_case_with_substituted_values()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("brokers.feature", Outline);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().HaveCount(3);
+        cases.Select(c => c.Info.ScenarioTitle).Should().Equal("broker 106 dies", "broker 105 dies", "broker 108 dies");
+        cases.Select(c => c.Steps[^1].Text).Should().Equal("broker 106 is killed after 1 s", "broker 105 is killed after 2 s", "broker 108 is killed after 3 s");
+        cases[1].Info.ExampleValues.Should().Equal(new KeyValuePair<string, string>("broker", "105"), new KeyValuePair<string, string>("delay", "2 s"));
+        cases[0].Info.DisplayName.Should().Be("Brokers › broker 106 dies [broker: 106, delay: 1 s]");
+        cases.Select(c => c.Info.Id).Should().Equal("brokers.feature:11:1", "brokers.feature:11:2", "brokers.feature:11:3");
+        cases.Select(c => c.Info.Line).Should().Equal(17, 22, 23);
+    }
+
+    [Fact]
+    public void Tags_are_inherited_from_feature_rule_scenario_and_examples_without_the_at_sign()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("brokers.feature", Outline);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases[0].Info.Tags.Should().Equal("feature-tag", "rule-tag", "scenario-tag", "smoke", "first");
+        cases[1].Info.Tags.Should().Equal("feature-tag", "rule-tag", "scenario-tag", "full");
+        cases[0].FeatureTags.Should().Equal("feature-tag");
+        cases[0].Info.RuleTitle.Should().Be("Failover");
+    }
+
+    [Fact]
+    public void Examples_of_the_other_profile_are_skipped_with_a_reason_naming_the_variable()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("brokers.feature", Outline);
+
+        var smoke = FeatureCatalog.Load(workspace.Root, Smoke);
+        var full = FeatureCatalog.Load(workspace.Root, Full);
+
+        smoke[0].SkipReason.Should().BeNull();
+        smoke[1].SkipReason.Should().Be("profile 'full' only; running profile 'smoke' (set KAFKA_RESILIENCE_PROFILE=full)");
+        full[0].SkipReason.Should().Be("profile 'smoke' only; running profile 'full' (set KAFKA_RESILIENCE_PROFILE=smoke)");
+        full[1].SkipReason.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(null, "smoke")]
+    [InlineData("", "smoke")]
+    [InlineData("FULL", "full")]
+    [InlineData(" smoke ", "smoke")]
+    public void The_profile_setting_defaults_to_smoke_and_ignores_case(string? value, string expected)
+    {
+        var profile = RunProfile.Parse(value, out var error);
+
+        error.Should().BeNull();
+        profile!.Name.Should().Be(expected);
+    }
+
+    [Fact]
+    public void An_invalid_profile_is_an_error_naming_the_variable_and_the_allowed_values()
+    {
+        var profile = RunProfile.Parse("nightly", out var error);
+
+        profile.Should().BeNull();
+        error.Should().Be("KAFKA_RESILIENCE_PROFILE='nightly' is not a profile; allowed values: smoke, full (default smoke).");
+    }
+
+    [Fact]
+    public void Backgrounds_of_the_feature_and_the_rule_come_first_in_that_order()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("bg.feature", """
+            Feature: Backgrounds
+              Background:
+                Given a feature background step
+
+              Scenario: outside any rule
+                When the scenario step runs
+
+              Rule: a rule
+                Background:
+                  Given a rule background step
+                  But a second rule background step
+
+                Scenario: inside the rule
+                  When the scenario step runs
+                  And another step
+                  * a star step
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases[0].Steps.Select(s => s.Text).Should().Equal("a feature background step", "the scenario step runs");
+        cases[1].Steps.Select(s => s.Text).Should().Equal(
+            "a feature background step", "a rule background step", "a second rule background step", "the scenario step runs", "another step", "a star step");
+        cases[1].Steps.Select(s => s.FromBackground).Should().Equal(true, true, true, false, false, false);
+        cases[1].Steps.Select(s => s.ResolvedKeyword).Should().Equal(
+            StepKeyword.Given, StepKeyword.Given, StepKeyword.Given, StepKeyword.When, StepKeyword.When, StepKeyword.When);
+        cases[1].Steps.Select(s => s.Keyword).Should().Equal("Given", "Given", "But", "When", "And", "*");
+    }
+
+    [Fact]
+    public void Ignore_skips_with_a_reason_and_an_invalid_timeout_tag_fails_the_case()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("tags.feature", """
+            Feature: Tags
+              @ignore
+              Scenario: ignored
+                Given anything
+
+              @timeout:soon
+              Scenario: bad timeout
+                Given anything
+
+              @timeout:90
+              Scenario: good timeout
+                Given anything
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases[0].SkipReason.Should().Be("ignored by the @ignore tag");
+        cases[1].Error.Should().Contain("tags.feature:7").And.Contain("@timeout:soon").And.Contain("@timeout:<seconds>");
+        cases[2].Timeout.Should().Be(TimeSpan.FromSeconds(90));
+        cases[0].Timeout.Should().Be(TimeSpan.FromMinutes(20));
+    }
+
+    [Fact]
+    public void A_malformed_file_is_one_failing_case_naming_file_line_and_column_while_other_files_load()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("a-good.feature", """
+            Feature: Good
+              Scenario: fine
+                Given anything
+            """);
+        var broken = workspace.Write("b-broken.feature", """
+            Feature: Broken
+              Scenario: fine so far
+                Given anything
+              this line is not Gherkin
+                | a table | without a step |
+            """);
+        workspace.Write("c-good.feature", """
+            Feature: Also good
+              Scenario: fine too
+                Given anything
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Select(c => c.Info.DisplayName).Should().Equal(
+            "Good › fine", "b-broken.feature › the feature file cannot be parsed", "Also good › fine too");
+        cases[1].Error.Should().Contain($"{broken}:4:3: ").And.Contain("expected:");
+        cases[0].Error.Should().BeNull();
+        cases[2].Error.Should().BeNull();
+    }
+
+    [Fact]
+    public void Chinese_keywords_parse_and_resolve_with_the_language_header()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("zh.feature", """
+            # language: zh-CN
+            功能: 消息不丢失
+              场景: 杀死一个代理
+                假如集群有3个代理
+                当代理106被杀死
+                那么没有消息丢失
+                并且消费者停止
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().ContainSingle();
+        cases[0].Info.Language.Should().Be("zh-CN");
+        cases[0].Info.DisplayName.Should().Be("消息不丢失 › 杀死一个代理");
+        cases[0].Steps.Select(s => s.ResolvedKeyword).Should().Equal(StepKeyword.Given, StepKeyword.When, StepKeyword.Then, StepKeyword.Then);
+        cases[0].Steps.Select(s => s.Text).Should().Equal("集群有3个代理", "代理106被杀死", "没有消息丢失", "消费者停止");
+    }
+
+    [Fact]
+    public void Theory_rows_carry_display_names_category_traits_and_the_feature_trait()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("brokers.feature", Outline);
+
+        var rows = GherkinScenariosAttribute.Rows(FeatureCatalog.Load(workspace.Root, Smoke));
+
+        rows.Should().HaveCount(3);
+        rows[0].TestDisplayName.Should().Be("Brokers › broker 106 dies [broker: 106, delay: 1 s]");
+        rows[0].Traits["Category"].Should().BeEquivalentTo("feature-tag", "rule-tag", "scenario-tag", "smoke", "first");
+        rows[0].Traits["Feature"].Should().BeEquivalentTo("Brokers");
+        rows[0].Data.Should().Equal("brokers.feature:11:1");
+    }
+
+    [Fact]
+    public void A_missing_features_folder_is_a_failing_configuration_case()
+    {
+        var cases = FeatureCatalog.Load(Path.Combine(Path.GetTempPath(), "kr-no-such-folder-" + Guid.NewGuid().ToString("N")), Smoke);
+
+        cases.Should().ContainSingle().Which.Error.Should().Contain("does not exist");
+    }
+}
