@@ -57,7 +57,8 @@ public sealed class AllureResultsWriter : IRunListener
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(ResultsDirectory);
-        var thread = $"{Environment.ProcessId}@{_host}.{Thread.CurrentThread.Name ?? $"thread-{Environment.CurrentManagedThreadId}"}";
+        // Pool threads share one name, so the managed id tells parallel scenarios apart on the timeline.
+        var thread = $"{Environment.ProcessId}@{_host}.thread-{Environment.CurrentManagedThreadId}";
         var mapped = _mapper.Map(result, thread);
         foreach (var file in mapped.Files)
         {
