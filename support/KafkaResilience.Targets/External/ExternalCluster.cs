@@ -1,0 +1,157 @@
+using Confluent.Kafka;
+using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Toxiproxy;
+using KafkaResilience.Docker.Admin;
+
+namespace KafkaResilience.Targets.External;
+
+/// <summary>
+/// A cluster someone else runs (for example <c>docker compose up</c> of this repository's
+/// docker-compose.yml). Facts through the Admin API; faults only through an optional Toxiproxy
+/// (proxy disabled = isolated from clients, toxics); process faults are not offered and the
+/// capabilities say why. Leadership changes are recorded whenever a topic is described.
+/// </summary>
+public sealed class ExternalCluster : IKafkaCluster
+{
+    private readonly ExternalClusterSettings _settings;
+    private readonly KafkaAdminFacts _admin;
+    private readonly ToxiproxyClient? _toxiproxy;
+    private readonly LeadershipTracker _tracker = new();
+    private readonly TimeProvider _time;
+
+    private ExternalCluster(ExternalClusterSettings settings, KafkaAdminFacts admin, ToxiproxyClient? toxiproxy, IReadOnlyList<int> brokerIds, TimeProvider time)
+    {
+        _settings = settings;
+        _admin = admin;
+        _toxiproxy = toxiproxy;
+        _time = time;
+        BrokerIds = brokerIds;
+        ClientSettings = settings.ClientSettings();
+        Capabilities = ExternalCapabilities.Create(toxiproxy is not null);
+    }
+
+    /// <summary>
+    /// Connects and reads the live brokers, bounded by <see cref="ExternalClusterSettings.ConnectTimeout"/>;
+    /// throws <see cref="ExternalClusterUnreachableException"/> naming the address tried when nothing answers.
+    /// </summary>
+    public static async Task<ExternalCluster> ConnectAsync(ExternalClusterSettings settings, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var redactor = settings.Redactor();
+        var admin = new KafkaAdminFacts(settings.BootstrapServers, settings.ClientSettings(), settings.ConnectTimeout);
+        ToxiproxyClient? toxiproxy = null;
+        try
+        {
+            IReadOnlyList<int> brokers;
+            try
+            {
+                brokers = await admin.BrokersAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is KafkaException or TimeoutException)
+            {
+                throw new ExternalClusterUnreachableException(
+                    $"The external Kafka cluster at {settings.BootstrapServers} did not answer a metadata request within {settings.ConnectTimeout.TotalMilliseconds:0} ms: {redactor.Redact(e.Message)}");
+            }
+            if (brokers.Count == 0)
+                throw new ExternalClusterUnreachableException($"The external Kafka cluster at {settings.BootstrapServers} reported no brokers.");
+
+            if (settings.ToxiproxyApi is { } api)
+            {
+                toxiproxy = new ToxiproxyClient(api, requestTimeout: settings.ConnectTimeout);
+                try
+                {
+                    await toxiproxy.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    throw new ExternalClusterUnreachableException($"The Toxiproxy API at {api} did not answer GET /version: {e.Message}");
+                }
+            }
+            return new ExternalCluster(settings, admin, toxiproxy, brokers, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            toxiproxy?.Dispose();
+            admin.Dispose();
+            throw;
+        }
+    }
+
+    public string TargetName => "external";
+
+    public string Description => $"external: {_settings}";
+
+    public IReadOnlyList<int> BrokerIds { get; }
+
+    public string BootstrapServers => _settings.BootstrapServers;
+
+    public IReadOnlyDictionary<string, string> ClientSettings { get; }
+
+    public ClusterCapabilities Capabilities { get; }
+
+    public Uri? ToxiproxyApi => _settings.ToxiproxyApi;
+
+    public IReadOnlyList<LeadershipChange> LeadershipChanges => _tracker.Changes;
+
+    public string ProxyNameOf(int brokerId) => _settings.ProxyNameOf(brokerId);
+
+    public async Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default)
+    {
+        await _admin.CreateTopicAsync(topic, BrokerIds.Count, cancellationToken).ConfigureAwait(false);
+        await DescribeTopicAsync(topic.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        var description = await _admin.DescribeTopicAsync(topic, cancellationToken).ConfigureAwait(false);
+        _tracker.Observe(description, _time.GetUtcNow(), "observed through the Admin API");
+        return description;
+    }
+
+    public async Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        var coordinator = await _admin.GroupCoordinatorAsync(groupId, cancellationToken).ConfigureAwait(false);
+        _tracker.ObserveCoordinator(groupId, coordinator, _time.GetUtcNow(), "observed through the Admin API");
+        return coordinator;
+    }
+
+    /// <summary>Always null: in KRaft a broker's DescribeCluster answer names a random broker, not the controller.</summary>
+    public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
+
+    public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.HardKill);
+
+    public Task StopAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.CleanStop);
+
+    public Task StartAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.CleanStop);
+
+    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.Pause);
+
+    public Task ResumeAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.Pause);
+
+    /// <summary>Disables the broker's Toxiproxy proxy (clients cut off); the brokers still replicate.</summary>
+    public async Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default)
+    {
+        var toxiproxy = _toxiproxy ?? throw new NotSupportedException(ExternalCapabilities.NoInjector);
+        await toxiproxy.SetEnabledAsync(ProxyNameOf(brokerId), false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task HealAsync(int brokerId, CancellationToken cancellationToken = default)
+    {
+        var toxiproxy = _toxiproxy ?? throw new NotSupportedException(ExternalCapabilities.NoInjector);
+        await toxiproxy.SetEnabledAsync(ProxyNameOf(brokerId), true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ElectPreferredLeadersAsync(string topic, CancellationToken cancellationToken = default) =>
+        _admin.ElectPreferredLeadersAsync(topic, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _toxiproxy?.Dispose();
+        _admin.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task Unsupported(Capability capability) =>
+        Task.FromException(new NotSupportedException(Capabilities.WhyNot(capability) ?? $"{capability} is not supported by the external target."));
+}
