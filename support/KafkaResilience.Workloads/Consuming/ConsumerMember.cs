@@ -19,6 +19,10 @@ internal sealed class ConsumerMember
     private TaskCompletionSource? _exited;
     private volatile int _exitMode; // 0 run, 1 clean stop, 2 crash
     private long _errors;
+    private int _assigned;
+
+    /// <summary>Partitions this member holds right now.</summary>
+    public int AssignedCount => Volatile.Read(ref _assigned);
 
     public ConsumerMember(ConsumerConfig config, ConsumerWorkloadOptions options, IReadOnlyList<int> assignedPartitions, ConsumerRecorder recorder, HistoryLedger ledger, Action<string>? log)
     {
@@ -72,9 +76,14 @@ internal sealed class ConsumerMember
             .SetValueDeserializer(new PayloadDeserializer())
             .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); })
             .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
-            .SetPartitionsAssignedHandler((_, parts) => Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now()))
+            .SetPartitionsAssignedHandler((_, parts) =>
+            {
+                Interlocked.Add(ref _assigned, parts.Count);
+                Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now());
+            })
             .SetPartitionsRevokedHandler((c, parts) =>
             {
+                Interlocked.Add(ref _assigned, -parts.Count);
                 Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(c);
             })
@@ -88,6 +97,7 @@ internal sealed class ConsumerMember
                 var start = _options.AutoOffsetReset == "earliest" ? Offset.Beginning : Offset.End;
                 var parts = _assignedPartitions.Select(p => new TopicPartitionOffset(_options.Topic, p, start)).ToList();
                 consumer.Assign(parts);
+                Volatile.Write(ref _assigned, parts.Count);
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
             }
             else consumer.Subscribe(_options.Topic);
@@ -126,6 +136,7 @@ internal sealed class ConsumerMember
         {
             // Dispose without Close: no final commit, no LeaveGroup (a crash, as the group sees it).
             consumer.Dispose();
+            Volatile.Write(ref _assigned, 0);
             Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : "closed", _ledger.Now());
         }
     }

@@ -75,6 +75,22 @@ public sealed class ConsumerWorkload : IAsyncDisposable
     /// <summary>Stops every running consumer cleanly.</summary>
     public Task StopAllAsync() => Task.WhenAll(_members.Where(m => m.IsRunning).Select(m => m.ExitAsync(crash: false, ExitTimeout)));
 
+    /// <summary>Partitions held by each consumer right now (0 for an idle or stopped member).</summary>
+    public IReadOnlyList<int> AssignedCounts => _members.Select(m => m.AssignedCount).ToList();
+
+    /// <summary>Waits until the members together hold at least <paramref name="partitions"/> partitions (start producing after it, so nothing is read late).</summary>
+    public async Task WaitForAssignmentAsync(int partitions, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var clock = _ledger.Clock;
+        var started = clock.GetTimestamp();
+        while (_members.Sum(m => m.AssignedCount) < partitions)
+        {
+            if (clock.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions after {timeout.TotalSeconds:0.#}s (group {GroupId}).");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
+        }
+    }
+
     /// <summary>
     /// Waits until the producers are done and every acked record has been read; or until nothing
     /// new was read for <paramref name="idleTimeout"/> after the producers finished; or <paramref name="timeout"/>.
