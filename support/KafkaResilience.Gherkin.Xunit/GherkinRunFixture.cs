@@ -54,7 +54,8 @@ public sealed class GherkinRunFixture : IAsyncLifetime
             case ScenarioOutcome.Skipped:
                 throw new ScenarioSkippedByRunnerException(result.SkipReason ?? "skipped");
             case ScenarioOutcome.Failed:
-                throw new ScenarioFailedException(ScenarioFailureMessage.For(result), result.Error);
+                // A binding problem's message already says everything; a step's own exception keeps its stack trace.
+                throw new ScenarioFailedException(ScenarioFailureMessage.For(result), result.Error is StepBindingException ? null : result.Error);
         }
     }
 

@@ -38,6 +38,7 @@ public sealed class LanguageTests
 
         outcome.Single.Outcome.Should().Be(ScenarioOutcome.Passed, outcome.Single.Error?.Message);
         outcome.Output.Should().ContainInOrder("brokers=3", "killed=106", "nothing lost", "consumers stopped");
+        outcome.Output.Should().Contain("假如集群有3个代理", "CJK keywords are echoed without an added space");
         outcome.Single.Steps.Select(s => s.ResolvedKeyword).Should().Equal("Given", "When", "Then", "Then");
         outcome.Single.Steps[3].Keyword.Should().Be("并且");
     }

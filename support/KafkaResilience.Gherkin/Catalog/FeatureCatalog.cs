@@ -151,7 +151,8 @@ public static class FeatureCatalog
             var docString = step.DocString is null
                 ? null
                 : new DocStringArgument(Substitute(step.DocString.Content, values), Blank(step.DocString.ContentType));
-            expanded.Add(new ScenarioStep(step.Keyword.Trim(), previous, Substitute(step.Text, values), step.Location.Line, table, docString, fromBackground));
+            expanded.Add(new ScenarioStep(step.Keyword.Trim(), previous, Substitute(step.Text, values), step.Location.Line, table, docString, fromBackground,
+                step.Keyword.EndsWith(' ') || step.Keyword.Trim() == "*"));
         }
 
         string? error = null;

@@ -13,4 +13,9 @@ public sealed record ScenarioStep(
     int Line,
     DataTableRows? DataTable,
     DocStringArgument? DocString,
-    bool FromBackground);
+    bool FromBackground,
+    bool SpaceAfterKeyword = true)
+{
+    /// <summary>The step as written ("Given broker 106 is killed"; "假如集群有3个代理" keeps no space).</summary>
+    public string Echo => SpaceAfterKeyword ? $"{Keyword} {Text}" : Keyword + Text;
+}

@@ -225,8 +225,7 @@ public sealed class GherkinRun
         var steps = new List<StepResult>();
         foreach (var step in scenario.Steps)
         {
-            var stepText = $"{step.Keyword} {step.Text}";
-            output(stepText);
+            output(step.Echo);
             if (failure is not null || skipReason is not null)
             {
                 var why = skipReason is not null ? $"skipped: {skipReason}" : "skipped because of previous errors";
@@ -283,7 +282,7 @@ public sealed class GherkinRun
         var clock = _options.Clock;
         var start = clock.GetUtcNow();
         var began = clock.GetTimestamp();
-        context.BeginStep($"{step.Keyword} {step.Text}");
+        context.BeginStep(step.Echo);
         var extra = step.DataTable is not null || step.DocString is not null ? 1 : 0;
         var match = _bindings.Match(step.ResolvedKeyword, step.Text, extra);
         StepOutcome outcome;
@@ -293,7 +292,7 @@ public sealed class GherkinRun
         if (match.Binding is null && match.Candidates.Count == 0)
         {
             var snippet = SnippetGenerator.Generate(_bindings.ParameterTypes, step.ResolvedKeyword, step.Text, step.DataTable is not null, step.DocString is not null);
-            message = $"No matching step definition found for the step \"{step.Keyword} {step.Text}\" ({scenario.Info.FeatureFile}:{step.Line}). Use the following code to create one:{Environment.NewLine}{snippet}";
+            message = $"No matching step definition found for the step \"{step.Echo}\" ({scenario.Info.FeatureFile}:{step.Line}). Use the following code to create one:{Environment.NewLine}{snippet}";
             output("-> " + message);
             outcome = StepOutcome.Undefined;
             error = new StepBindingException(message);
@@ -301,7 +300,7 @@ public sealed class GherkinRun
         else if (match.Binding is null)
         {
             var candidates = match.Candidates.Select(c => $"  {c.Method.DeclaringType?.FullName}.{c.Method.Name} [{(c.Keyword?.ToString() ?? "StepDefinition")}(\"{c.Source}\")]");
-            message = $"Ambiguous step definitions found for the step \"{step.Keyword} {step.Text}\" ({scenario.Info.FeatureFile}:{step.Line}); every candidate:{Environment.NewLine}{string.Join(Environment.NewLine, candidates)}";
+            message = $"Ambiguous step definitions found for the step \"{step.Echo}\" ({scenario.Info.FeatureFile}:{step.Line}); every candidate:{Environment.NewLine}{string.Join(Environment.NewLine, candidates)}";
             output("-> " + message);
             outcome = StepOutcome.Ambiguous;
             error = new StepBindingException(message);
