@@ -57,7 +57,7 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
         var rtts = await RoundTripsAsync(socket, 12);
 
         rtts.Should().OnlyContain(rtt => rtt >= TimeSpan.FromMilliseconds(50), "latency - jitter is the floor");
-        rtts.Should().OnlyContain(rtt => rtt < TimeSpan.FromMilliseconds(150 + 200), "latency + jitter is the ceiling (plus scheduling slack)");
+        rtts.Should().OnlyContain(rtt => rtt < TimeSpan.FromMilliseconds(150 + 400), "latency + jitter is the ceiling (plus scheduling slack)");
         (rtts.Max() - rtts.Min()).Should().BeGreaterThan(TimeSpan.FromMilliseconds(10), "jitter varies the delay");
     }
 
@@ -144,14 +144,14 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
     {
         using var socket = await TestSocket.ConnectAsync(listen);
         (await RoundTripsAsync(socket, 1)).Should().ContainSingle();
-        await client.AddToxicAsync("echo", ToxicSpec.SlowClose("lingering", 400), Ct);
+        await client.AddToxicAsync("echo", ToxicSpec.SlowClose("lingering", 1000), Ct);
 
         var stopwatch = Stopwatch.StartNew();
         echo.CloseAcceptedConnections();
         var (outcome, _, _) = await TestSocket.ReadUntilEndAsync(socket, Wait);
 
         outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
-        stopwatch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(400));
+        stopwatch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1000));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
         var (outcome, _, _) = await TestSocket.ReadUntilEndAsync(socket, Wait);
 
         outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(300));
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(800), "the 1000 ms slow_close above must be what delays the close");
     }
 
     [Fact]
@@ -200,11 +200,11 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task Toxicity_zero_never_applies_and_one_always_applies()
     {
-        await client.AddToxicAsync("echo", ToxicSpec.Latency("never", 300, toxicity: 0.0), Ct);
+        await client.AddToxicAsync("echo", ToxicSpec.Latency("never", 1000, toxicity: 0.0), Ct);
         for (var i = 0; i < 5; i++)
         {
             using var socket = await TestSocket.ConnectAsync(listen);
-            (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(300), "toxicity 0 never applies");
+            (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(1000), "toxicity 0 never applies");
         }
 
         await client.RemoveToxicAsync("echo", "never", Ct);
@@ -225,12 +225,12 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
         await using var rolled = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions { Randomizer = () => roll }, Ct);
         using var rolledClient = new ToxiproxyClient(rolled.ApiAddress);
         var proxy = await rolledClient.CreateProxyAsync(new ToxiproxyProxySpec("p", "127.0.0.1:0", peer.Address), Ct);
-        await rolledClient.AddToxicAsync("p", ToxicSpec.Latency("half", 200, toxicity: 0.5), Ct);
+        await rolledClient.AddToxicAsync("p", ToxicSpec.Latency("half", 600, toxicity: 0.5), Ct);
 
         using var socket = await TestSocket.ConnectAsync(proxy.Listen);
         var rtt = (await RoundTripsAsync(socket, 1)).Single();
 
-        (rtt >= TimeSpan.FromMilliseconds(200)).Should().Be(applies, $"a roll of {roll} against toxicity 0.5 (rtt {rtt})");
+        (rtt >= TimeSpan.FromMilliseconds(600)).Should().Be(applies, $"a roll of {roll} against toxicity 0.5 (rtt {rtt})");
     }
 
     [Theory]
@@ -240,7 +240,7 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
     {
         using var peer = LoopbackPeerServer.Start();
         var proxy = await client.CreateProxyAsync(new ToxiproxyProxySpec("peer", "127.0.0.1:0", peer.Address), Ct);
-        await client.AddToxicAsync("peer", ToxicSpec.Latency("one-way", 250, stream: stream), Ct);
+        await client.AddToxicAsync("peer", ToxicSpec.Latency("one-way", 600, stream: stream), Ct);
         using var socket = await TestSocket.ConnectAsync(proxy.Listen);
         var serverSide = await peer.AcceptAsync(Wait);
 
@@ -248,32 +248,32 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
         var toClient = await OneWayAsync(serverSide, socket);
 
         var (delayed, prompt) = stream == ToxicStream.Upstream ? (toServer, toClient) : (toClient, toServer);
-        delayed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250), $"the {stream} direction carries the toxic");
-        prompt.Should().BeLessThan(TimeSpan.FromMilliseconds(200), "the other direction is untouched");
+        delayed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(600), $"the {stream} direction carries the toxic");
+        prompt.Should().BeLessThan(TimeSpan.FromMilliseconds(500), "the other direction is untouched");
     }
 
     [Fact]
     public async Task Toxics_added_and_removed_take_effect_on_live_connections()
     {
         using var socket = await TestSocket.ConnectAsync(listen);
-        (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(200));
+        (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(500));
 
-        await client.AddToxicAsync("echo", ToxicSpec.Latency("live", 200), Ct);
+        await client.AddToxicAsync("echo", ToxicSpec.Latency("live", 500), Ct);
         var during = (await RoundTripsAsync(socket, 1)).Single();
         await client.RemoveToxicAsync("echo", "live", Ct);
         var after = (await RoundTripsAsync(socket, 1)).Single();
 
-        during.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
-        after.Should().BeLessThan(TimeSpan.FromMilliseconds(200));
+        during.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
+        after.Should().BeLessThan(TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
     public async Task Reset_removes_every_toxic_from_live_connections_and_re_enables_proxies()
     {
         using var socket = await TestSocket.ConnectAsync(listen);
-        await client.AddToxicAsync("echo", ToxicSpec.Latency("a", 200), Ct);
-        await client.AddToxicAsync("echo", ToxicSpec.Latency("b", 200, stream: ToxicStream.Upstream), Ct);
-        (await RoundTripsAsync(socket, 1)).Single().Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(400));
+        await client.AddToxicAsync("echo", ToxicSpec.Latency("a", 300), Ct);
+        await client.AddToxicAsync("echo", ToxicSpec.Latency("b", 300, stream: ToxicStream.Upstream), Ct);
+        (await RoundTripsAsync(socket, 1)).Single().Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(600));
         await client.CreateProxyAsync(new ToxiproxyProxySpec("other", "127.0.0.1:0", echo.Address, Enabled: false), Ct);
 
         await client.ResetAsync(Ct);
@@ -281,7 +281,7 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
         (await client.ListToxicsAsync("echo", Ct)).Should().BeEmpty();
         var other = await client.GetProxyAsync("other", Ct);
         other.Enabled.Should().BeTrue();
-        (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(200));
+        (await RoundTripsAsync(socket, 1)).Single().Should().BeLessThan(TimeSpan.FromMilliseconds(600));
         using var viaOther = await TestSocket.ConnectAsync(other.Listen);
         (await RoundTripsAsync(viaOther, 1)).Should().ContainSingle();
     }
