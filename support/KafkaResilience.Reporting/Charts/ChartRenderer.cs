@@ -107,6 +107,13 @@ public sealed class ChartRenderer
         plot.Axes.Bottom.SetTicks(chart.Points.Select((_, i) => i * 3 + 1.0).ToArray(), chart.Points.Select(p => p.Parameter).ToArray());
         plot.Axes.Margins(bottom: 0);
         Finish(plot, chart.Title, chart.ParameterName, $"throughput ({chart.ThroughputUnit})");
+        if (latency.Count > 0)
+        {
+            // Fit the data first, then start the latency axis at zero so a small rise does not look like a cliff.
+            plot.Axes.AutoScale();
+            plot.Axes.SetLimitsY(0, Math.Max(1, latency.Max(t => t.p.LatencyMilliseconds!.Value) * 1.15), plot.Axes.Right);
+        }
+
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
