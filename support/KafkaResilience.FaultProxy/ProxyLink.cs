@@ -85,7 +85,8 @@ internal sealed class ProxyLink
         var closeAfterward = false;
         lock (stateGate)
         {
-            if (chain.Version == syncedVersion || owner.IsClosed)
+            // Versions only grow, so a pump that read an older chain never rolls the link back.
+            if (chain.Version <= syncedVersion || owner.IsClosed)
             {
                 return;
             }

@@ -149,6 +149,7 @@ public sealed class ToxiproxyServerDataPathTests
         (await TestSocket.ReadUntilEndAsync(client, Wait)).Outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
         (await TestSocket.IsRefusedAsync(a.Listen)).Should().BeTrue();
         (await TestSocket.IsRefusedAsync(b.Listen)).Should().BeTrue();
+        (await TestSocket.IsRefusedAsync($"127.0.0.1:{server.ApiAddress.Port}")).Should().BeTrue("the API listener is closed too");
     }
 
     [Theory]
