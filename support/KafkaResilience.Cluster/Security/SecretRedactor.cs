@@ -17,10 +17,12 @@ public sealed class SecretRedactor
     public static readonly IReadOnlyList<string> SecretKeyMarkers =
         ["password", "secret", "token", "jaas", "credential", "apikey", "api.key", "api_key", "private", "ssl.key.pem", "sasl.oauthbearer.config"];
 
-    // key = value | key: value | "key": "value" ; the key is captured so the value can be judged by it.
+    // key = value | key: value | "key": "value", where the key holds a secret marker; built from the markers so
+    // an ordinary "key:" never swallows the secret pair that follows it.
     private static readonly Regex PairPattern = new(
-        """(?<key>"?[A-Za-z0-9_.\-]+"?)(?<sep>\s*[=:]\s*)(?<value>"[^"]*"|'[^']*'|[^\s,;&}\]]+)""",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        "(?<key>\"?[A-Za-z0-9_.\\-]*(?:" + string.Join("|", SecretKeyMarkers.Select(Regex.Escape)) + ")[A-Za-z0-9_.\\-]*\"?)"
+        + "(?<sep>\\s*[=:]\\s*)(?<value>\"[^\"]*\"|'[^']*'|[^\\s,;&}\\]]+)",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly object _gate = new();
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
@@ -74,7 +76,7 @@ public sealed class SecretRedactor
     }
 
     /// <summary>A copy of the settings with the values of secret keys and registered secrets masked.</summary>
-    public IReadOnlyDictionary<string, string> Redact(IReadOnlyDictionary<string, string> settings)
+    public IReadOnlyDictionary<string, string> RedactSettings(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var copy = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -85,5 +87,5 @@ public sealed class SecretRedactor
 
     /// <summary>Settings rendered as "key=value, ..." with secrets masked, for logs and reports.</summary>
     public string Describe(IReadOnlyDictionary<string, string> settings) =>
-        string.Join(", ", Redact(settings).Select(kv => $"{kv.Key}={kv.Value}"));
+        string.Join(", ", RedactSettings(settings).Select(kv => $"{kv.Key}={kv.Value}"));
 }
