@@ -122,6 +122,23 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until something was read and then nothing more for <paramref name="idle"/> (reading what a topic holds, as `kcat -C -e` does); returns the records read.</summary>
+    public async Task<long> WaitUntilIdleAsync(TimeSpan idle, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var clock = _ledger.Clock;
+        var started = clock.GetTimestamp();
+        var last = -1L;
+        var lastProgress = started;
+        while (clock.GetElapsedTime(started) < timeout)
+        {
+            var read = _members.Sum(m => m.Recorder.ConsumedCount);
+            if (read != last) { last = read; lastProgress = clock.GetTimestamp(); }
+            else if (read > 0 && clock.GetElapsedTime(lastProgress) > idle) return read;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
+        }
+        return last;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

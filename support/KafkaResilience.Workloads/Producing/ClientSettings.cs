@@ -16,6 +16,14 @@ public static class ClientSettings
         "bootstrap.servers", "metadata.broker.list", "dr_cb", "dr_msg_cb", "opaque", "log_cb",
     };
 
+    /// <summary>Alias names librdkafka accepts but does not list in its configuration dump (they resolve to canonical names).</summary>
+    public static readonly IReadOnlyList<string> Aliases =
+    [
+        "acks", "retries", "linger.ms", "batch.size", "compression.type", "compression.codec", "max.in.flight",
+        "max.in.flight.requests.per.connection", "delivery.timeout.ms", "request.timeout.ms", "buffer.memory",
+        "enable.idempotence", "retry.backoff.ms", "batch.num.messages", "queue.buffering.max.messages",
+    ];
+
     /// <summary>
     /// Resolves Java-client names librdkafka lacks (<c>buffer.memory</c> in bytes becomes
     /// <c>queue.buffering.max.kbytes</c>) and validates every setting. Throws <see cref="ArgumentException"/>
@@ -56,7 +64,7 @@ public static class ClientSettings
                 if (rd.Set(conf, name, value) is not { } error) continue;
                 if (error.Code == RdKafka.ConfUnknown)
                 {
-                    var close = CloseMatches(name, rd.PropertyNames());
+                    var close = CloseMatches(name, rd.PropertyNames().Concat(Aliases));
                     throw new ArgumentException(
                         $"Unknown producer setting '{name}'." + (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : "") +
                         " Names are librdkafka's (https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md).", nameof(settings));

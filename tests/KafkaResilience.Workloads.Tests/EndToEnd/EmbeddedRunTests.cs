@@ -48,4 +48,44 @@ public sealed class EmbeddedRunTests
         run[ReorderChecker.CheckerName].Numbers["reordered"].Should().Be(0);
         run.Validity.Should().Be(Validity.Valid, run.ToString());
     }
+
+    [Fact]
+    public async Task A_target_of_100k_per_second_is_held_within_2_percent()
+    {
+        // Given
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("paced", 3, 1)], UseFaultProxy = false }, TestContext.Current.CancellationToken);
+        var ledger = new HistoryLedger();
+
+        // When: 3 s at 100k msg/s, nobody reading (the ledger records the sends).
+        await using var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "paced", MessageCount = 300_000, RatePerSecond = 100_000 }, ledger);
+        await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
+        var history = ledger.Snapshot();
+
+        // Then: achieved rate = sends over the span from first to last send.
+        var stream = history.Producers.Single();
+        var achieved = (stream.Sent - 1) / (stream.LastSendAt!.Value - stream.FirstSendAt!.Value).TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine($"achieved {achieved:N0} msg/s for a 100,000 msg/s target");
+        achieved.Should().BeInRange(98_000, 102_000);
+        history.TotalOk.Should().Be(300_000);
+    }
+
+    [Fact]
+    public async Task Consumers_beyond_the_partition_count_stay_idle_and_show_zero()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("idle", 2, 1)], UseFaultProxy = false }, TestContext.Current.CancellationToken);
+        var ledger = new HistoryLedger();
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "idle", Consumers = 3 }, ledger);
+        await consumers.WaitForAssignmentAsync(2, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "idle", MessageCount = 20_000 }, ledger);
+        await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
+        var caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer.IsCompleted, TimeSpan.FromSeconds(10), Budget, TestContext.Current.CancellationToken);
+        await consumers.StopAllAsync();
+        var history = ledger.Snapshot();
+
+        caughtUp.CaughtUp.Should().BeTrue(caughtUp.ToString());
+        history.Consumers.Should().HaveCount(3);
+        history.Consumers.Count(c => c.Consumed == 0).Should().Be(1);
+        history.Consumers.Sum(c => c.Consumed).Should().Be(20_000);
+        history.Rebalances.Should().Contain(r => r.Kind == RebalanceKind.Assigned);
+    }
 }
