@@ -45,7 +45,6 @@ Feature: Producers and consumers scaled with partitions
     And <messages> messages of 100 bytes have been written to "three"
     When <consumers> consumers in group "three-readers" read all <messages> messages of "three" within <deadline> seconds
     Then exactly <idle> consumers received no message
-    And every other consumer received messages
     And the consumers read at least <floor> messages per second
     And the sweep table "Consumers vs partitions (3 partitions)" gets this row, the seed's values beside the measured ones:
       | consumers   | consumer TPS | time        |
