@@ -326,7 +326,7 @@ public sealed class EmbeddedCluster : IKafkaCluster
         _api.ClearRequestErrors(_cluster, apiKey);
     }
 
-    /// <summary>Tears down: failover timers, fault proxies, the mock cluster, then its host handle. Dispose clients before.</summary>
+    /// <summary>Tears down: failover timers, the mock cluster, the fault proxies, then the mock's host handle. Dispose clients before.</summary>
     public async ValueTask DisposeAsync()
     {
         lock (_gate)
@@ -335,10 +335,24 @@ public sealed class EmbeddedCluster : IKafkaCluster
             _disposed = true;
         }
         _controller.Dispose();
-        await _frontEnds.DisposeAsync().ConfigureAwait(false);
-        _api.ClusterDestroy(_cluster);
-        _api.DestroyHostHandle(_host);
-        _api.Dispose();
+        try
+        {
+            // The mock goes first: it closes the proxies' upstream sockets, so every proxy pump sees EOF and ends.
+            _api.ClusterDestroy(_cluster);
+        }
+        finally
+        {
+            try
+            {
+                await _frontEnds.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                // Whatever the proxies did, the host handle (and its rdk:main thread) must not outlive the cluster.
+                _api.DestroyHostHandle(_host);
+                _api.Dispose();
+            }
+        }
     }
 
     private void Reconnect(int brokerId)

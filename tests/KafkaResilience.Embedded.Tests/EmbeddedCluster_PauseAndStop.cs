@@ -35,7 +35,7 @@ public sealed class EmbeddedCluster_PauseAndStop
             // Then
             result.Status.Should().Be(PersistenceStatus.Persisted, "the held response is sent on resume, like a SIGCONT");
         }
-        held.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        held.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900), "the response waited for the resume (timers may fire a little early)");
         cluster.LeadershipChanges.Should().BeEmpty("a pause shorter than the detection delay moves nothing");
         (await cluster.DescribeTopicAsync("q_1", ct)).LeaderOf(1).Should().Be(106);
     }
