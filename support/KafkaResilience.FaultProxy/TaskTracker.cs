@@ -47,8 +47,18 @@ internal sealed class TaskTracker
             {
                 // A pump that failed is finished too; its error was already handled where it happened.
             }
+
+            // The removal continuation may not have run yet for tasks WhenAll saw finish: forget them
+            // here, so the bounded loop does not spin through its rounds and report a false timeout.
+            foreach (var finished in snapshot)
+            {
+                if (finished.IsCompleted)
+                {
+                    tasks.TryRemove(finished, out _);
+                }
+            }
         }
 
-        return tasks.IsEmpty;
+        return tasks.Keys.All(task => task.IsCompleted);
     }
 }
