@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Gherkin;
+using KafkaResilience.Targets;
 
 namespace KafkaResilience.Steps;
 
@@ -11,9 +12,11 @@ public sealed class ClusterSteps(ScenarioWorld world)
 {
     [Given(@"^a cluster of brokers ([\d, and]+?)(?: that moves leadership off a lost broker after (.+))?$")]
     public Task ACluster(string brokers, string? detection) =>
-        world.StartClusterAsync(new ClusterRequest(
-            [.. Regex.Matches(brokers, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture))],
-            string.IsNullOrWhiteSpace(detection) ? null : DurationParser.Parse(detection)));
+        world.StartClusterAsync(new ClusterRequest
+        {
+            BrokerIds = [.. Regex.Matches(brokers, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture))],
+            EmbeddedDetectionDelay = string.IsNullOrWhiteSpace(detection) ? null : DurationParser.Parse(detection),
+        });
 
     [Given("a topic {string} with {int} partition(s) and replication factor {int}")]
     public Task ATopic(string name, int partitions, int replicationFactor) => world.CreateTopicAsync(name, partitions, replicationFactor);

@@ -27,8 +27,8 @@ Feature: Throughput as the number of partitions grows, read by 10 consumers
     @smoke
     Examples: sized for CI
       | partitions | messages | pace                          | deadline | floor | seed RT | seed TPS  | seed consumer TPS |
-      | 16         | 150000   | at 50000 messages per second  | 30       | 45000 | 2.90    | 1,336,800 | 2,601,400         |
-      | 256        | 150000   | at 50000 messages per second  | 30       | 45000 | 12.26   | 1,265,400 | consumer died: java.lang.OutOfMemoryError |
+      | 16         | 60000    | at 10000 messages per second  | 30       | 7500  | 2.90    | 1,336,800 | 2,601,400         |
+      | 256        | 60000    | at 10000 messages per second  | 30       | 7500  | 12.26   | 1,265,400 | consumer died: java.lang.OutOfMemoryError |
 
     @full @timeout:1800
     Examples: the seed's runs (as fast as the producer can)

@@ -5,6 +5,7 @@ using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Gherkin;
+using KafkaResilience.Targets;
 using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Scenario;
