@@ -1,3 +1,4 @@
+using KafkaResilience.Cluster.Security;
 using System.Buffers.Binary;
 using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.History;
@@ -219,5 +220,5 @@ public sealed class ProducerWorkload : IAsyncDisposable
         $"{(o.MessageCount is { } n ? $"{n:N0} messages" : "")}{(o.MessageCount is not null && o.Duration is not null ? " or " : "")}" +
         $"{(o.Duration is { } d ? $"{d.TotalSeconds:0.#}s" : "")} of {o.MessageSize} B at " +
         $"{(o.RatePerSecond == 0 ? "full speed" : $"{o.RatePerSecond:N0}/s")}, keys {o.KeyMode}" +
-        (o.Settings.Count > 0 ? ", " + string.Join(", ", o.Settings.Select(kv => $"{kv.Key}={kv.Value}")) : "");
+        (o.Settings.Count > 0 ? ", " + new SecretRedactor().Describe(o.Settings) : "");
 }
