@@ -58,6 +58,12 @@ public sealed partial class ScenarioWorld
     {
         if (_reported || _cluster is null) return;
         _reported = true;
+        if (_ledger is null)
+        {
+            // Skipped before anything ran (the target cannot model the scenario): say what the target is, nothing else.
+            _scenario.AttachText("target", $"{_cluster.TargetName}: {_cluster.Description}");
+            return;
+        }
         var healErrors = _nemesis is null ? [] : await _nemesis.HealAllAsync().ConfigureAwait(false);
         await StopWorkloadsAsync().ConfigureAwait(false);
         _timeline.Absorb(_cluster.LeadershipChanges);

@@ -26,6 +26,7 @@ public sealed partial class ScenarioWorld
         ["session.timeout.ms"] = "6000",
         ["heartbeat.interval.ms"] = "500",
         ["max.poll.interval.ms"] = "10000",
+        ["socket.timeout.ms"] = "10000",
     };
 
     private long _currentPlanned;
@@ -210,13 +211,13 @@ public sealed partial class ScenarioWorld
 
     /// <summary>
     /// Waits until the producers are done and every acknowledged record was read (counted exactly from the
-    /// history's bitmaps), or until nothing new was read for 10 s after the producers finished, or the timeout.
+    /// history's bitmaps), or until nothing new was read for 20 s after the producers finished, or the timeout.
     /// Strict: fails when not every acknowledged record was read; lenient: reports and goes on.
     /// </summary>
     public async Task WaitCaughtUpAsync(TimeSpan timeout, bool strict)
     {
         if (_groups.Count == 0) throw new InvalidOperationException("No consumers are reading: add \"N consumers in group G are reading T\".");
-        var idleLimit = TimeSpan.FromSeconds(Math.Min(10, timeout.TotalSeconds));
+        var idleLimit = TimeSpan.FromSeconds(Math.Min(20, timeout.TotalSeconds));
         var clock = Ledger.Clock;
         var started = clock.GetTimestamp();
         var lastRead = Ledger.ConsumedCount;
