@@ -45,7 +45,7 @@ Feature: Baseline throughput of a three-broker cluster
     @smoke
     Examples: sized for CI (the embedded cluster keeps about 5 MB per partition)
       | messages | deadline | floor  |
-      | 90000    | 30       | 60000  |
+      | 90000    | 30       | 150000 |
 
     @full @timeout:1800
     Examples: the seed's run (2,717,350 msg/s, 258.90 MB/s)

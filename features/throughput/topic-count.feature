@@ -6,7 +6,8 @@ Feature: Throughput as the number of topics grows
   2.8M msg/s at 3 topics to 1.76M at 192, and blamed one log file per partition.
   Here the consumers read while the producer writes (the embedded cluster keeps only about 5 MB
   per partition), so consumer throughput is bounded by the producer's rate.
-  Smoke floors are 75% of the target rate: a healthy run reaches it, a run at half the rate does not.
+  Smoke floors are 65% of the target rate (healthy runs measured 15,430-19,988 msg/s over three runs;
+  a run at half the rate, 10,000, fails).
   Each topic gets its own producer (started side by side), so the smoke profile stops at 12 topics
   on 2 cores; the full profile runs the seed's 3 to 192.
   Each row adds itself to the sweep table "Effect of the number of topics" with the seed's values
@@ -31,9 +32,9 @@ Feature: Throughput as the number of topics grows
     @smoke
     Examples: sized for CI
       | topics | messages | pace                          | deadline | floor | seed RT | seed TPS | seed consumer TPS |
-      | 3      | 60000    | at 20000 messages per second  | 30       | 15000 | 11.67   | 999,800  | 2,806,700         |
-      | 6      | 60000    | at 20000 messages per second  | 30       | 15000 | 13.25   | 999,300  | 3,047,100         |
-      | 12     | 60000    | at 20000 messages per second  | 30       | 15000 | 17.22   | 999,860  | 2,033,000         |
+      | 3      | 60000    | at 20000 messages per second  | 30       | 13000 | 11.67   | 999,800  | 2,806,700         |
+      | 6      | 60000    | at 20000 messages per second  | 30       | 13000 | 13.25   | 999,300  | 3,047,100         |
+      | 12     | 60000    | at 20000 messages per second  | 30       | 13000 | 17.22   | 999,860  | 2,033,000         |
 
     @full @timeout:1800
     Examples: the seed's runs

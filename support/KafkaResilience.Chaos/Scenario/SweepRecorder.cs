@@ -66,7 +66,9 @@ public sealed class SweepRecorder
         var last = rows[^1];
         // A row measured again in the same run replaces the earlier one; rows of another shape are ignored.
         var same = rows.Where(r => r.ParameterName == last.ParameterName && r.Columns.SequenceEqual(last.Columns))
-            .GroupBy(r => r.Parameter).Select(g => g.Last()).ToList();
+            .GroupBy(r => r.Parameter).Select(g => g.Last())
+            .OrderBy(r => double.TryParse(r.Parameter.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.MaxValue)
+            .ThenBy(r => r.Parameter, StringComparer.Ordinal).ToList();
         var columns = last.Columns.Select(c => new SweepColumn(c, SweepMeasures.Columns[c].Decimals)).ToList();
         return new SweepTable(title, last.ParameterName, columns,
             [.. same.Select(r => new SweepRow(r.Parameter, [.. r.Cells.Select(c => new SweepCell(c.Measured, c.Reference, c.Note))]))]);
