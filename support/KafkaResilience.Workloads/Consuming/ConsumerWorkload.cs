@@ -24,7 +24,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         _options = options;
         _ledger = ledger;
         _log = log;
-        GroupId = options.GroupId ?? $"kafka-resilience-{ledger.RunTag}";
+        GroupId = GroupIdOf(options, ledger);
         var partitions = options.ManualAssignment
             ? TopicProbe.PartitionCount(bootstrapServers, clientSettings, options.Topic, TimeSpan.FromSeconds(30))
             : 0;
@@ -49,10 +49,36 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         return new ConsumerWorkload(bootstrapServers, clientSettings ?? new Dictionary<string, string>(), options, ledger, log);
     }
 
+    /// <summary>
+    /// Starts the consumers against a cluster. The group is made known to the cluster first (its
+    /// coordinator asked for), so that a target emulating the controller moves the coordinator off a
+    /// lost broker: without that, a group whose coordinator dies never joins again.
+    /// </summary>
     public static ConsumerWorkload Start(IKafkaCluster cluster, ConsumerWorkloadOptions options, HistoryLedger ledger, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        options.Validate();
+        RegisterGroup(cluster, GroupIdOf(options, ledger), log);
         return Start(cluster.BootstrapServers, options, ledger, cluster.ClientSettings, log);
+    }
+
+    private static string GroupIdOf(ConsumerWorkloadOptions options, HistoryLedger ledger) =>
+        options.GroupId ?? $"kafka-resilience-{ledger.RunTag}";
+
+    private static void RegisterGroup(IKafkaCluster cluster, string groupId, Action<string>? log)
+    {
+        var bound = TimeSpan.FromSeconds(10);
+        try
+        {
+            if (!cluster.GroupCoordinatorAsync(groupId).Wait(bound))
+                (log ?? Console.Error.WriteLine)($"Group {groupId}: the cluster did not name its coordinator within {bound.TotalSeconds:0} s; starting the consumers anyway.");
+        }
+        catch (AggregateException e)
+        {
+            (log ?? Console.Error.WriteLine)($"Group {groupId}: asking for its coordinator failed ({e.InnerException?.Message}); starting the consumers anyway.");
+        }
     }
 
     public string GroupId { get; }
