@@ -87,6 +87,7 @@ public sealed partial class ScenarioWorld
             lock (_verdicts) stated = [.. _verdicts];
             _scenario.AttachJson("verdicts", new { asserted = stated, wholeRun = run.Verdicts });
             _scenario.Attach("throughput per second", "image/png", new ChartRenderer().RenderThroughput(ThroughputChartOf(history)), "png");
+            _scenario.AttachJson("history summary", HistorySummary.Of(history).ToJson());
         }
         _scenario.AttachText("fault timeline", $"target: {_cluster.TargetName} ({_cluster.Description})\n" + _timeline.ToText(history.OriginWallClock));
         _scenario.AttachJson("fault timeline (json)", _timeline.ToJson());
