@@ -86,7 +86,10 @@ public sealed partial class ScenarioWorld
             List<Verdict> stated;
             lock (_verdicts) stated = [.. _verdicts];
             _scenario.AttachJson("verdicts", new { asserted = stated, wholeRun = run.Verdicts });
-            _scenario.Attach("throughput per second", "image/png", new ChartRenderer().RenderThroughput(ThroughputChartOf(history)), "png");
+            var throughput = ThroughputChartOf(history);
+            _scenario.Attach("throughput per second", "image/png", new ChartRenderer().RenderThroughput(throughput), "png");
+            if (history.AckLatencyPerSecond.Count > 0)
+                _scenario.Attach("ack latency per second", "image/png", new ChartRenderer().RenderLatency(LatencyChartOf(history, throughput)), "png");
             _scenario.AttachJson("history summary", HistorySummary.Of(history).ToJson());
         }
         _scenario.AttachText("fault timeline", $"target: {_cluster.TargetName} ({_cluster.Description})\n" + _timeline.ToText(history.OriginWallClock));
@@ -106,6 +109,13 @@ public sealed partial class ScenarioWorld
             .Where(m => m.Seconds >= 0 && m.Seconds <= end + 1).ToList();
         return new ThroughputChart(Cluster.Description.Split(',')[0] + " - " + _scenario.Title, Points(history.Sent), Points(history.Acked), Points(history.Consumed), windows, markers);
     }
+
+    private static LatencyChart LatencyChartOf(HistorySnapshot history, ThroughputChart throughput) => new(
+        throughput.Title,
+        [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P50Ms))],
+        [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P99Ms))],
+        throughput.Faults,
+        throughput.LeaderChanges);
 
     private string SweepDirectory()
     {

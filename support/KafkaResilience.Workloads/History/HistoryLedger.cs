@@ -25,6 +25,7 @@ public sealed class HistoryLedger
     private readonly BucketCounter _unknown = new();
     private readonly BucketCounter _consumed = new();
     private readonly BucketCounter _consumedFirst = new();
+    private readonly LatencyPerSecond _ackLatencyPerSecond = new();
     private readonly long _bucketTicks;
     private readonly int _sampleLimit;
     private ProducerRecorder[] _producerById = [];
@@ -215,6 +216,11 @@ public sealed class HistoryLedger
     internal long Bucket(long ticks) => Math.Max(0, (ticks - OriginTicks) / _bucketTicks);
 
     internal void CountSent(long ticks) => _sent.Add(Bucket(ticks));
+
+    internal void RecordAckLatency(long ticks, long micros) =>
+        _ackLatencyPerSecond.Record((ticks - OriginTicks) / Clock.TimestampFrequency, micros);
+
+    internal IReadOnlyList<LatencyPoint> AckLatencyPerSecond() => _ackLatencyPerSecond.Points();
 
     internal void CountOutcome(SendOutcome outcome, int partition, long ticks)
     {

@@ -35,11 +35,15 @@ public sealed class HistorySnapshot
         WrittenTwiceSamples = writtenTwiceSamples; DeliveredTwiceSamples = deliveredTwiceSamples; ReorderSamples = reorderSamples;
         Faults = faults; Events = events; Rebalances = rebalances; LeadershipChanges = leadershipChanges;
         AckLatency = Merge("ack latency", producers.Select(p => (HistogramBase)p.AckLatency));
+        AckLatencyPerSecond = ledger.AckLatencyPerSecond();
         EndToEndLatency = Merge("end-to-end latency", consumers.Select(c => (HistogramBase)c.EndToEnd));
     }
 
     /// <summary>From the ledger's origin to the snapshot.</summary>
     public TimeSpan Duration { get; }
+
+    /// <summary>Ack latency second by second (p50, p99, max), for the latency chart.</summary>
+    public IReadOnlyList<LatencyPoint> AckLatencyPerSecond { get; }
     public DateTimeOffset OriginWallClock { get; }
     public TimeSpan BucketWidth { get; }
     public IReadOnlyList<ProducerStreamSummary> Producers { get; }

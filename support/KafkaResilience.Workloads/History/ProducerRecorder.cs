@@ -77,7 +77,9 @@ public sealed class ProducerRecorder
             case SendOutcome.Ok:
                 Interlocked.Increment(ref _ok);
                 if (possiblyPersisted) Interlocked.Increment(ref _okPossiblyPersisted);
-                LatencyDistribution.Record(_ackLatency, _ledger.Micros(nowTicks - sentTicks));
+                var micros = _ledger.Micros(nowTicks - sentTicks);
+                LatencyDistribution.Record(_ackLatency, micros);
+                _ledger.RecordAckLatency(nowTicks, micros);
                 break;
             case SendOutcome.Failed:
                 Interlocked.Increment(ref _failed);
