@@ -207,6 +207,11 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         {
             // Low fetch wait: an empty fetch otherwise blocks the whole wait (and the mock answers empty fetches late).
             ["fetch.wait.max.ms"] = "50",
+            // A member that joins late can leave a rebalance waiting for the session timeout (seen on the
+            // embedded cluster: no partitions for 30 s+ under librdkafka's 45 s default). 6 s is the
+            // smallest session a real broker accepts (group.min.session.timeout.ms), so it is valid everywhere.
+            ["session.timeout.ms"] = "6000",
+            ["heartbeat.interval.ms"] = "500",
         };
         foreach (var (k, v) in clientSettings) all[k] = v;
         foreach (var (k, v) in options.Settings) all[k] = v;
