@@ -25,7 +25,6 @@ public sealed class HistoryLedger
     private readonly BucketCounter _unknown = new();
     private readonly BucketCounter _consumed = new();
     private readonly BucketCounter _consumedFirst = new();
-    private readonly LatencyPerSecond _ackLatencyPerSecond = new();
     private readonly long _bucketTicks;
     private readonly int _sampleLimit;
     private ProducerRecorder[] _producerById = [];
@@ -217,10 +216,7 @@ public sealed class HistoryLedger
 
     internal void CountSent(long ticks) => _sent.Add(Bucket(ticks));
 
-    internal void RecordAckLatency(long ticks, long micros) =>
-        _ackLatencyPerSecond.Record((ticks - OriginTicks) / Clock.TimestampFrequency, micros);
-
-    internal IReadOnlyList<LatencyPoint> AckLatencyPerSecond() => _ackLatencyPerSecond.Points();
+    internal long Second(long ticks) => (ticks - OriginTicks) / Clock.TimestampFrequency;
 
     internal void CountOutcome(SendOutcome outcome, int partition, long ticks)
     {

@@ -35,7 +35,7 @@ public sealed class HistorySnapshot
         WrittenTwiceSamples = writtenTwiceSamples; DeliveredTwiceSamples = deliveredTwiceSamples; ReorderSamples = reorderSamples;
         Faults = faults; Events = events; Rebalances = rebalances; LeadershipChanges = leadershipChanges;
         AckLatency = Merge("ack latency", producers.Select(p => (HistogramBase)p.AckLatency));
-        AckLatencyPerSecond = ledger.AckLatencyPerSecond();
+        AckLatencyPerSecond = LatencyPerSecond.Merge(producers.Select(p => p.AckLatencyPerSecond));
         EndToEndLatency = Merge("end-to-end latency", consumers.Select(c => (HistogramBase)c.EndToEnd));
     }
 

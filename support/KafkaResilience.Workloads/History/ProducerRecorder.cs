@@ -11,6 +11,7 @@ public sealed class ProducerRecorder
 {
     private readonly HistoryLedger _ledger;
     private readonly LongHistogram _ackLatency = LatencyDistribution.NewHistogram();
+    private readonly LatencyPerSecond _ackLatencyPerSecond = new();
     private long _sent;
     private long _ok;
     private long _okPossiblyPersisted;
@@ -37,6 +38,7 @@ public sealed class ProducerRecorder
     internal ChunkedOutcomeMap Outcomes { get; } = new();
     internal ChunkedBitSet Consumed { get; } = new();
     internal LongHistogram AckLatency => _ackLatency;
+    internal LatencyPerSecond AckLatencyPerSecond => _ackLatencyPerSecond;
 
     public long SentCount => Volatile.Read(ref _sent);
     public long OkCount => Volatile.Read(ref _ok);
@@ -79,7 +81,7 @@ public sealed class ProducerRecorder
                 if (possiblyPersisted) Interlocked.Increment(ref _okPossiblyPersisted);
                 var micros = _ledger.Micros(nowTicks - sentTicks);
                 LatencyDistribution.Record(_ackLatency, micros);
-                _ledger.RecordAckLatency(nowTicks, micros);
+                _ackLatencyPerSecond.Record(_ledger.Second(nowTicks), micros);
                 break;
             case SendOutcome.Failed:
                 Interlocked.Increment(ref _failed);
