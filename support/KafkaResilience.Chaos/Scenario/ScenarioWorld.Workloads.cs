@@ -1,6 +1,7 @@
 using System.Globalization;
 using KafkaResilience.Chaos.Waiting;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Security;
 using KafkaResilience.Workloads.Consuming;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Producing;
@@ -87,7 +88,7 @@ public sealed partial class ScenarioWorld
         Say($"Sending {messages:N0} messages of {size} B to {topicReference} " +
             (ratePerSecond > 0 ? $"at {ratePerSecond:N0} msg/s" : "as fast as possible") +
             $" ({instances} producer(s) x {threads} thread(s){(topics.Count > 1 ? $" per topic, {topics.Count} topics" : "")})" +
-            (settings.Count > 0 ? $"; settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}" : ""));
+            (settings.Count > 0 ? $"; settings: {new SecretRedactor().Describe(settings)}" : ""));
     }
 
     /// <summary>Waits until this fraction of the current send is acknowledged (a symbolic moment for a fault).</summary>
@@ -173,7 +174,7 @@ public sealed partial class ScenarioWorld
         _groups[group] = ConsumerWorkload.Start(Cluster, options, Ledger, Say);
         _lastGroup = group;
         Say($"Group \"{group}\": {consumers} consumer(s) reading {topicReference}{(splitPartitionsByHand ? " (partitions split by hand: consumer i reads partitions i, i+N, ...)" : " (group subscription)")}, commit {(mode == CommitMode.Auto ? "automatically" : "after processing")}, auto.offset.reset={reset}" +
-            (settings.Count > 0 ? $"; settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}" : ""));
+            (settings.Count > 0 ? $"; settings: {new SecretRedactor().Describe(settings)}" : ""));
     }
 
     /// <summary>
