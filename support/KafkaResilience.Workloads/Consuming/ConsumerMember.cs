@@ -104,6 +104,7 @@ internal sealed class ConsumerMember
 
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
+            var passes = new PassTracker(_options.Passes);
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
@@ -116,9 +117,18 @@ internal sealed class ConsumerMember
                     Note($"consume failed: {e.Error.Code}: {e.Error.Reason}");
                     continue;
                 }
-                if (result is null || result.IsPartitionEOF) continue;
+                if (result is null) continue;
+                if (result.IsPartitionEOF)
+                {
+                    if (passes.EndOfPass(result.Partition.Value) is { } restartAt)
+                        consumer.Seek(new TopicPartitionOffset(_options.Topic, result.Partition, new Offset(restartAt))); // the result carries no topic name (ConsumeResultFields = none)
+                    continue;
+                }
                 var value = result.Message.Value;
-                Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now());
+                if (passes.Read(result.Partition.Value, result.Offset.Value))
+                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now());
+                else
+                    Recorder.Reread(value.Length, _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
                 {
                     TryCommit(consumer);

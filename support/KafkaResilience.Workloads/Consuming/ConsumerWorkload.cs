@@ -222,7 +222,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             EnableAutoCommit = options.CommitMode == CommitMode.Auto,
             AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
             ConsumeResultFields = "none",
-            EnablePartitionEof = false,
+            // A measured read of several passes learns the end of each partition from the EOF event.
+            EnablePartitionEof = options.Passes > 1,
         };
         return config;
     }

@@ -7,6 +7,7 @@ namespace KafkaResilience.Workloads.Consuming;
 public sealed record ConsumerWorkloadOptions
 {
     public const int MaxConsumers = 256;
+    public const int MaxPasses = 10_000;
 
     public required string Topic { get; init; }
 
@@ -18,6 +19,13 @@ public sealed record ConsumerWorkloadOptions
 
     /// <summary>Assign partitions by hand (consumer i reads partitions p with p % Consumers == i) instead of subscribing.</summary>
     public bool ManualAssignment { get; init; }
+
+    /// <summary>
+    /// With <see cref="ManualAssignment"/>: how many times each consumer reads its partitions from the
+    /// beginning to the end (a measured read of what a topic holds, made long enough to time). Passes
+    /// after the first count as re-reads, not as deliveries. Default 1.
+    /// </summary>
+    public int Passes { get; init; } = 1;
 
     public CommitMode CommitMode { get; init; } = CommitMode.Auto;
 
@@ -44,6 +52,10 @@ public sealed record ConsumerWorkloadOptions
             throw new ArgumentOutOfRangeException(nameof(Consumers), Consumers, $"Consumers must be 1 to {MaxConsumers}.");
         if (GroupId is not null && string.IsNullOrWhiteSpace(GroupId))
             throw new ArgumentException("GroupId must not be blank (leave it null for the default).", nameof(GroupId));
+        if (Passes is < 1 or > MaxPasses)
+            throw new ArgumentOutOfRangeException(nameof(Passes), Passes, $"Passes must be 1 to {MaxPasses}.");
+        if (Passes > 1 && !ManualAssignment)
+            throw new ArgumentException($"Passes = {Passes} needs ManualAssignment: a group member cannot tell a repeated pass from a redelivery.", nameof(Passes));
         if (!Enum.IsDefined(CommitMode))
             throw new ArgumentOutOfRangeException(nameof(CommitMode), CommitMode, "CommitMode must be Auto or AfterProcessing.");
         if (CommitEvery < 1)

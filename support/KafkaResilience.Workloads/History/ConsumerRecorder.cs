@@ -14,6 +14,7 @@ public sealed class ConsumerRecorder
     private long _consumed;
     private long _bytes;
     private long _foreign;
+    private long _reread;
     private long _firstTicks;
     private long _lastTicks;
 
@@ -28,6 +29,9 @@ public sealed class ConsumerRecorder
     public long ConsumedCount => Volatile.Read(ref _consumed);
     public long ConsumedBytes => Volatile.Read(ref _bytes);
     public long ForeignCount => Volatile.Read(ref _foreign);
+
+    /// <summary>Records read again on purpose (the repeated passes of a measured read); included in <see cref="ConsumedCount"/>.</summary>
+    public long RereadCount => Volatile.Read(ref _reread);
     internal long FirstTicks => Volatile.Read(ref _firstTicks);
     internal long LastTicks => Volatile.Read(ref _lastTicks);
     internal LongHistogram EndToEnd => _endToEnd;
@@ -54,6 +58,21 @@ public sealed class ConsumerRecorder
         }
         if (_ledger.RecordConsumed(this, header, partition, offset, nowTicks))
             LatencyDistribution.Record(_endToEnd, _ledger.Micros(nowTicks - header.SentTicks));
+    }
+
+    /// <summary>
+    /// A record read again on purpose, in a repeated pass over a partition (a measured read that reads
+    /// what a topic holds several times): it counts for the consumer's throughput and the per-second
+    /// series, not for the delivery checkers (it is no duplicate delivery).
+    /// </summary>
+    public void Reread(int length, long nowTicks)
+    {
+        if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
+        Volatile.Write(ref _lastTicks, nowTicks);
+        Volatile.Write(ref _consumed, _consumed + 1);
+        Volatile.Write(ref _reread, _reread + 1);
+        Volatile.Write(ref _bytes, _bytes + length);
+        _ledger.CountReread(nowTicks);
     }
 
     /// <summary>Partitions were assigned, revoked or lost.</summary>

@@ -232,6 +232,8 @@ public sealed class HistoryLedger
         }
     }
 
+    internal void CountReread(long ticks) => _consumed.Add(Bucket(ticks));
+
     internal void CountForeign(int partition, long offset, long ticks)
     {
         Interlocked.Increment(ref _foreign);

@@ -29,7 +29,7 @@ public sealed class HistorySnapshot
             Math.Max(0, p.SentCount - p.OkCount - p.FailedCount - p.UnknownCount), p.OkPossiblyPersistedCount, p.RepeatedOutcomeCount,
             At(ledger, p.FirstSendTicks), At(ledger, p.LastSendTicks), At(ledger, p.LastOutcomeTicks))).ToArray();
         Consumers = consumers.Select(c => new ConsumerSummary(
-            c.Name, c.ConsumedCount, c.ConsumedBytes, c.ForeignCount, At(ledger, c.FirstTicks), At(ledger, c.LastTicks))).ToArray();
+            c.Name, c.ConsumedCount, c.ConsumedBytes, c.ForeignCount, At(ledger, c.FirstTicks), At(ledger, c.LastTicks), c.RereadCount)).ToArray();
         Sent = sent; Acked = acked; Failed = failed; Unknown = unknown; Consumed = consumed; ConsumedFirst = consumedFirst;
         WrittenTwice = writtenTwice; DeliveredTwice = deliveredTwice; Reordered = reordered; Foreign = foreign;
         WrittenTwiceSamples = writtenTwiceSamples; DeliveredTwiceSamples = deliveredTwiceSamples; ReorderSamples = reorderSamples;

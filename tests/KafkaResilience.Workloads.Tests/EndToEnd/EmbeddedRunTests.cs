@@ -88,4 +88,27 @@ public sealed class EmbeddedRunTests
         history.Consumers.Sum(c => c.Consumed).Should().Be(20_000);
         history.Rebalances.Should().Contain(r => r.Kind == RebalanceKind.Assigned);
     }
+
+    [Fact]
+    public async Task A_read_of_several_passes_reads_every_record_that_often_and_counts_no_duplicate()
+    {
+        // Given: 20,000 records in 3 partitions
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("passes", 3, 1)], UseFaultProxy = false }, TestContext.Current.CancellationToken);
+        var ledger = new HistoryLedger();
+        await using (var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "passes", MessageCount = 20_000 }, ledger))
+            await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
+
+        // When: 2 readers split the partitions by hand and read them 5 times over
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "passes", Consumers = 2, ManualAssignment = true, Passes = 5 }, ledger);
+        await consumers.WaitUntilIdleAsync(TimeSpan.FromSeconds(2), Budget, TestContext.Current.CancellationToken);
+        await consumers.StopAllAsync();
+        var history = ledger.Snapshot();
+        var run = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker());
+
+        // Then
+        history.TotalConsumed.Should().Be(100_000);
+        history.Consumers.Sum(c => c.Reread).Should().Be(80_000);
+        history.DeliveredTwice.Should().Be(0);
+        run.Validity.Should().Be(Validity.Valid, run.ToString());
+    }
 }

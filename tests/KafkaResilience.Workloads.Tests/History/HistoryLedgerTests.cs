@@ -62,6 +62,29 @@ public sealed class HistoryLedgerTests
     }
 
     [Fact]
+    public void Records_read_again_on_purpose_count_for_throughput_not_as_duplicates()
+    {
+        // Given: 10 records read once, then a second pass over the same offsets marked as re-reads
+        var h = new LiteralHistory(bucketSeconds: 1);
+        h.AckRange(0, 0, 10, at: 0.5);
+        h.ReadRange("c", 0, 0, 10, partition: 0, firstOffset: 0, at: 1.1);
+        var reader = h.Ledger.ConsumersSnapshot().Single();
+        for (var i = 0; i < 10; i++) reader.Reread(100, h.Clock.At(2.1));
+
+        // When
+        var s = h.Snapshot(at: 3);
+
+        // Then
+        s.Consumers.Single().Consumed.Should().Be(20);
+        s.Consumers.Single().Reread.Should().Be(10);
+        s.Consumers.Single().LastAt.Should().Be(TimeSpan.FromSeconds(2.1));
+        s.DeliveredTwice.Should().Be(0);
+        s.WrittenTwice.Should().Be(0);
+        s.Consumed.PerSecond()[2].Should().Be((2, 10L));
+        s.ConsumedFirst.Total.Should().Be(10);
+    }
+
+    [Fact]
     public void A_fault_mark_notes_the_first_ack_and_read_after_it_per_partition()
     {
         var h = new LiteralHistory();
