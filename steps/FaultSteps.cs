@@ -42,6 +42,10 @@ public sealed class FaultSteps(ScenarioWorld world)
     public Task Bandwidth(BrokerTarget target, int kilobytes, TimeSpan duration) =>
         world.InjectForAsync(new BandwidthFault(target, kilobytes), duration);
 
+    [When("the connections to {broker} are capped at {int} KB per second")]
+    public Task BandwidthUntilHealed(BrokerTarget target, int kilobytes) =>
+        world.InjectAsync(new BandwidthFault(target, kilobytes));
+
     [When("the connections to {broker} are reset for {duration}")]
     public Task Reset(BrokerTarget target, TimeSpan duration) => world.InjectForAsync(new ConnectionResetFault(target), duration);
 

@@ -42,9 +42,9 @@ public sealed class WorkloadSteps(ScenarioWorld world)
             _ => null,
         });
 
-    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all (\d+) messages of ""([^""]+)"" within (\d+) seconds$")]
-    public Task ReadAll(int consumers, string group, long messages, string topic, int seconds) =>
-        world.ReadAllAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds));
+    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all (\d+) messages of ""([^""]+)""(?: (\d+) times?)? within (\d+) seconds$")]
+    public Task ReadAll(int consumers, string group, long messages, string topic, int? passes, int seconds) =>
+        world.ReadAllAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes ?? 1);
 
     [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all acknowledged messages of ""([^""]+)"" within (\d+) seconds$")]
     public Task ReadAllAcknowledged(int consumers, string group, string topic, int seconds) =>

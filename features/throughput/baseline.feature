@@ -32,22 +32,22 @@ Feature: Baseline throughput of a three-broker cluster
       | 100000000 | at 1000000 messages per second   | 1500     | 900000 | 273         | 1           |
 
   @consumer
-  Scenario Outline: 3 consumers with a 1 MB fetch size read <messages> messages of 100 bytes
+  Scenario Outline: 3 consumers with a 1 MB fetch size read <messages> messages of 100 bytes <passes>
     Given <messages> messages of 100 bytes have been written to "baseline"
     And the consumers use these settings:
       | setting                   | value   |
       | max.partition.fetch.bytes | 1048576 |
       | fetch.max.bytes           | 1048576 |
-    When 3 consumers in group "baseline-readers" read all <messages> messages of "baseline" within <deadline> seconds
+    When 3 consumers in group "baseline-readers" read all <messages> messages of "baseline" <passes> within <deadline> seconds
     Then every consumer received messages
     And the consumers read at least <floor> messages per second
 
     @smoke
-    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition)
-      | messages | deadline | floor  |
-      | 90000    | 30       | 150000 |
+    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition, so the consumers read the topic 8 times over, a read of about 2 s; healthy runs measured 346,000-420,000 msg/s over four runs, so a consumer slowed to half that misses the floor)
+      | messages | passes  | deadline | floor  |
+      | 90000    | 8 times | 30       | 270000 |
 
     @full @timeout:1800
     Examples: the seed's run (2,717,350 msg/s, 258.90 MB/s)
-      | messages  | deadline | floor   |
-      | 100000000 | 1500     | 1000000 |
+      | messages  | passes | deadline | floor   |
+      | 100000000 | 1 time | 1500     | 1000000 |

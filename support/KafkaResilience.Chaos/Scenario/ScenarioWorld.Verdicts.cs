@@ -81,6 +81,9 @@ public sealed partial class ScenarioWorld
         var r2 = Rate(c2, s2);
         var measured = r2 > 0 ? r1 / r2 : double.PositiveInfinity;
         Say($"Group \"{faster}\" {r1:N0} msg/s vs group \"{slower}\" {r2:N0} msg/s: ratio {measured:0.00} (at most {ratio:0.00})");
+        Record(new Verdict("consumer-rate-ratio", measured <= ratio ? Validity.Valid : Validity.Invalid,
+            $"group \"{faster}\" {r1:N0} msg/s / group \"{slower}\" {r2:N0} msg/s = {measured:0.00}, at most {ratio:0.00}",
+            Numbers(("rate", r1), ("baseline-rate", r2), ("ratio", measured), ("bound", ratio)), []));
         if (measured > ratio)
             throw new ScenarioVerdictException($"throughput below floor: group \"{faster}\" read {measured:0.00} times as fast as group \"{slower}\", more than {ratio:0.00}: the consumers beyond the partition count added throughput");
     }

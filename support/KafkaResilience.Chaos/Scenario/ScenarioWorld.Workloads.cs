@@ -148,7 +148,7 @@ public sealed partial class ScenarioWorld
     }
 
     /// <summary>Starts a consumer group reading in the background (while producers write).</summary>
-    public void StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false)
+    public void StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false, int passes = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(group);
         if (_groups.ContainsKey(group)) throw new InvalidOperationException($"Group \"{group}\" is already reading.");
@@ -170,6 +170,7 @@ public sealed partial class ScenarioWorld
             Settings = settings,
             Name = group,
             ManualAssignment = splitPartitionsByHand,
+            Passes = passes,
         };
         _groups[group] = ConsumerWorkload.Start(Cluster, options, Ledger, Say);
         _lastGroup = group;
@@ -180,18 +181,23 @@ public sealed partial class ScenarioWorld
     /// <summary>
     /// Starts N consumers that split the partitions by hand (consumer i reads partitions i, i+N, ...: what
     /// a group's range assignor gives a stable group, so consumers beyond the partition count get none)
-    /// and waits until they have read <paramref name="messages"/> records, then stops them (numbers kept).
-    /// By hand because a measurement must not include group rebalances: on the embedded cluster a member
-    /// joining late starts a second rebalance that the mock stalls for a session timeout.
+    /// and waits until they have read <paramref name="messages"/> records <paramref name="passes"/> times
+    /// (each consumer reads its partitions from the beginning to the end, then again), then stops them
+    /// (numbers kept). By hand because a measurement must not include group rebalances: on the embedded
+    /// cluster a member joining late starts a second rebalance that the mock stalls for a session timeout.
+    /// Several passes make a read of what a small topic holds last long enough to be timed.
     /// </summary>
-    public async Task ReadAllAsync(int consumers, string group, string topic, long messages, TimeSpan timeout)
+    public async Task ReadAllAsync(int consumers, string group, string topic, long messages, TimeSpan timeout, int passes = 1)
     {
-        StartReading(consumers, group, topic, splitPartitionsByHand: true);
+        ArgumentOutOfRangeException.ThrowIfLessThan(passes, 1);
+        var total = messages * passes;
+        StartReading(consumers, group, topic, splitPartitionsByHand: true, passes: passes);
         var workload = _groups[group];
+        var what = passes == 1 ? $"{messages:N0} messages" : $"{messages:N0} messages {passes} times ({total:N0} records)";
         try
         {
-            await ConditionWait.UntilAsync(() => workload.Members.Sum(m => m.ConsumedCount) >= messages, timeout,
-                () => $"group \"{group}\" read {workload.Members.Sum(m => m.ConsumedCount):N0} of {messages:N0} messages", Token, TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
+            await ConditionWait.UntilAsync(() => workload.Members.Sum(m => m.ConsumedCount) >= total, timeout,
+                () => $"group \"{group}\" read {workload.Members.Sum(m => m.ConsumedCount):N0} of {total:N0} records ({what})", Token, TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
@@ -199,7 +205,7 @@ public sealed partial class ScenarioWorld
         }
         await workload.StopAllAsync().ConfigureAwait(false);
         var (count, seconds, _) = GroupTotals(group);
-        Say($"Group \"{group}\" read {count:N0} messages in {seconds:0.000} s = {Rate(count, seconds):N0} msg/s; per consumer: " +
+        Say($"Group \"{group}\" read {what}: {count:N0} records in {seconds:0.000} s = {Rate(count, seconds):N0} msg/s; per consumer: " +
             string.Join(", ", workload.Members.Select(m => $"{m.Name} {m.ConsumedCount:N0}")));
         Say($"Group \"{group}\" rebalances: " + string.Join("; ", Ledger.Snapshot().Rebalances
             .Where(e => e.Consumer.StartsWith(group + "-", StringComparison.Ordinal))
