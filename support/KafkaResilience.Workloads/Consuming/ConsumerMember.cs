@@ -19,6 +19,8 @@ internal sealed class ConsumerMember
     private TaskCompletionSource? _exited;
     private volatile int _exitMode; // 0 run, 1 clean stop, 2 crash
     private long _errors;
+    private readonly Queue<string> _recentNotes = new();
+    private const int RecentNoteCount = 8;
     private int _assigned;
 
     /// <summary>Partitions this member holds right now.</summary>
@@ -40,6 +42,21 @@ internal sealed class ConsumerMember
 
     public long Errors => Volatile.Read(ref _errors);
 
+    /// <summary>Why the consumer thread ended on its own (an exception), or null while it runs or after a requested exit.</summary>
+    public Exception? Failure => _exited is { Task.IsFaulted: true } exited ? exited.Task.Exception?.InnerException : null;
+
+    /// <summary>The last few lines the client reported (warnings, errors; debug lines when asked for), newest last: what a timeout message shows.</summary>
+    public IReadOnlyList<string> RecentNotes
+    {
+        get { lock (_recentNotes) return [.. _recentNotes]; }
+    }
+
+    /// <summary>One line on this member's state, for an error message.</summary>
+    public string Describe() =>
+        $"{Recorder.Name}: {(Failure is { } f ? $"failed ({f.GetType().Name}: {f.Message})" : IsRunning ? "running" : "stopped")}, " +
+        $"{AssignedCount} partition(s), {Recorder.ConsumedCount:N0} read" +
+        (RecentNotes.Count > 0 ? $", last reported: {string.Join(" | ", RecentNotes)}" : "");
+
     public void Start(string what)
     {
         if (IsRunning) throw new InvalidOperationException($"{Recorder.Name} is already running.");
@@ -50,7 +67,13 @@ internal sealed class ConsumerMember
         _thread = new Thread(() =>
         {
             try { Loop(); exited.TrySetResult(); }
-            catch (Exception e) { exited.TrySetException(e); }
+            catch (Exception e)
+            {
+                // Said at once: a consumer thread that dies silently looks like a group that never forms.
+                _log?.Invoke($"{Recorder.Name}: consumer thread ended by {e.GetType().Name}: {e.Message}");
+                Recorder.Lifecycle($"failed ({e.GetType().Name}: {e.Message})", _ledger.Now());
+                exited.TrySetException(e);
+            }
         }) { IsBackground = true, Name = $"kr-{Recorder.Name}" };
         _thread.Start();
     }
@@ -74,7 +97,8 @@ internal sealed class ConsumerMember
     {
         var consumer = new ConsumerBuilder<Ignore, ReceivedPayload>(_config)
             .SetValueDeserializer(new PayloadDeserializer())
-            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); })
+            // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
+            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}"); })
             .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
             .SetPartitionsAssignedHandler((_, parts) =>
             {
@@ -167,8 +191,18 @@ internal sealed class ConsumerMember
         }
     }
 
+    private void Remember(string message)
+    {
+        lock (_recentNotes)
+        {
+            _recentNotes.Enqueue(message);
+            while (_recentNotes.Count > RecentNoteCount) _recentNotes.Dequeue();
+        }
+    }
+
     private void Note(string message)
     {
+        Remember(message);
         if (Interlocked.Increment(ref _errors) <= 10)
             _log?.Invoke($"{Recorder.Name}: {message}");
     }

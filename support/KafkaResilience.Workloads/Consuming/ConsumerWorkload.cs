@@ -111,8 +111,10 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         var started = clock.GetTimestamp();
         while (_members.Sum(m => m.AssignedCount) < partitions)
         {
+            if (_members.All(m => m.Failure is not null))
+                throw new InvalidOperationException($"Every consumer of '{_options.Topic}' (group {GroupId}) ended before holding a partition: {DescribeMembers()}", _members[0].Failure);
             if (clock.GetElapsedTime(started) > timeout)
-                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions after {timeout.TotalSeconds:0.#}s (group {GroupId}).");
+                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions after {timeout.TotalSeconds:0.#}s (group {GroupId}): {DescribeMembers()}");
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
         }
     }
@@ -176,6 +178,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             _log?.Invoke(e.Message);
         }
     }
+
+    private string DescribeMembers() => string.Join("; ", _members.Select(m => m.Describe()));
 
     private CatchUpResult Result(CatchUpOutcome outcome, long started) =>
         new(outcome, _ledger.OkCount, _ledger.FirstDeliveries, _ledger.CountAckedUnread(), _ledger.Clock.GetElapsedTime(started));

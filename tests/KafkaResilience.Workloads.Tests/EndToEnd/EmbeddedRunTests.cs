@@ -15,6 +15,9 @@ public sealed class EmbeddedRunTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
+    /// <summary>librdkafka's group debug lines, kept by each consumer so that a group that does not form says why.</summary>
+    private static IReadOnlyDictionary<string, string> GroupDebug => new Dictionary<string, string> { ["debug"] = "cgrp" };
+
     [Fact]
     public async Task A_million_messages_of_100_bytes_arrive_with_none_lost_duplicated_or_reordered()
     {
@@ -25,7 +28,7 @@ public sealed class EmbeddedRunTests
         using var progress = new ProgressReporter(ledger, TimeSpan.FromSeconds(2), line => output?.WriteLine(line));
 
         // When
-        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "million", Consumers = 3 }, ledger, line => output?.WriteLine(line));
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "million", Consumers = 3, Settings = GroupDebug }, ledger, line => output?.WriteLine(line));
         await consumers.WaitForAssignmentAsync(3, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         // The mock keeps only ~5 MB per partition, so consumers must keep up: a paced producer keeps the run honest on 2 cores.
         await using var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "million", MessageCount = 1_000_000, MessageSize = 100, RatePerSecond = 200_000 }, ledger, line => output?.WriteLine(line));
@@ -74,7 +77,7 @@ public sealed class EmbeddedRunTests
     {
         await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("idle", 2, 1)], UseFaultProxy = false }, TestContext.Current.CancellationToken);
         var ledger = new HistoryLedger();
-        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "idle", Consumers = 3 }, ledger);
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "idle", Consumers = 3, Settings = GroupDebug }, ledger);
         await consumers.WaitForAssignmentAsync(2, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await using var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "idle", MessageCount = 20_000 }, ledger);
         await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
@@ -110,5 +113,22 @@ public sealed class EmbeddedRunTests
         history.Consumers.Sum(c => c.Reread).Should().Be(80_000);
         history.DeliveredTwice.Should().Be(0);
         run.Validity.Should().Be(Validity.Valid, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_group_that_holds_no_partition_in_time_says_what_each_consumer_saw()
+    {
+        // Given: consumers of a topic that does not exist never get a partition
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("present", 1, 1)], UseFaultProxy = false }, TestContext.Current.CancellationToken);
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "absent", Consumers = 2, Settings = GroupDebug }, new HistoryLedger());
+
+        // When
+        var wait = () => consumers.WaitForAssignmentAsync(1, TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+
+        // Then: the message names the group and every member with its state and what librdkafka said last
+        var error = (await wait.Should().ThrowAsync<TimeoutException>()).Which.Message;
+        error.Should().Contain($"group {consumers.GroupId}").And.Contain("consumer-0: running, 0 partition(s)").And.Contain("consumer-1: running, 0 partition(s)");
+        error.Should().Contain("last reported:");
+        TestContext.Current.TestOutputHelper?.WriteLine(error);
     }
 }
