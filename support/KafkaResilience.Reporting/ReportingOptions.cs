@@ -19,6 +19,9 @@ public sealed record ReportingOptions
     /// <summary>Name of the Markdown summary written into the results folder.</summary>
     public const string SummaryFileName = "summary.md";
 
+    /// <summary>The variable naming the target settings file (JSON); its secret values are masked too (see <see cref="SettingsFileSecrets"/>).</summary>
+    public const string SettingsFileVariable = "KAFKA_RESILIENCE_SETTINGS";
+
     /// <summary>Shortest value of a secret-looking environment variable that is masked (shorter ones are flags, not secrets).</summary>
     public const int MinimumDiscoveredSecretLength = 4;
 
@@ -70,7 +73,8 @@ public sealed record ReportingOptions
 
     /// <summary>
     /// Options from the environment: <see cref="ResultsDirectoryVariable"/>, <see cref="CleanVariable"/>
-    /// (true/false/1/0), and as secrets the values of variables whose name holds a word of <see cref="SecretVariableWords"/>.
+    /// (true/false/1/0), and as secrets the values of variables whose name holds a word of <see cref="SecretVariableWords"/>
+    /// and the secret values of the target settings file named by <see cref="SettingsFileVariable"/>.
     /// </summary>
     public static ReportingOptions FromEnvironment(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string>> variables, string baseDirectory)
     {
@@ -86,7 +90,7 @@ public sealed record ReportingOptions
             Clean = ParseClean(environment(CleanVariable)),
             Environment = environment,
             RepositoryRoot = root,
-            Secrets = DiscoverSecrets(variables),
+            Secrets = [.. DiscoverSecrets(variables).Concat(SettingsFileSecrets.Read(environment(SettingsFileVariable))).Distinct(StringComparer.Ordinal)],
         };
         options.Validate();
         return options;

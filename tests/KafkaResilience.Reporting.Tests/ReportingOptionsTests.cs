@@ -58,4 +58,28 @@ public sealed class ReportingOptionsTests : IDisposable
 
         options.Secrets.Should().BeEquivalentTo("hunter2-long", "tok-123456");
     }
+
+    [Fact]
+    public void Secret_values_of_the_target_settings_file_are_masked_too()
+    {
+        // Given: a settings file with a SASL password (and a nested token), named by the variable
+        var file = _repo.Combine("target.json");
+        File.WriteAllText(file, """{ "bootstrap": "127.0.0.1:1", "saslUsername": "alice", "saslPassword": "s3cr3t-from-file", "extra": { "apiToken": "tok-12345" } }""");
+
+        // When
+        var options = From(new() { [ReportingOptions.SettingsFileVariable] = file });
+
+        // Then
+        options.Secrets.Should().Contain(["s3cr3t-from-file", "tok-12345"]).And.NotContain("alice").And.NotContain("127.0.0.1:1");
+    }
+
+    [Fact]
+    public void A_missing_or_malformed_settings_file_adds_no_secret_and_no_error()
+    {
+        var broken = _repo.Combine("broken.json");
+        File.WriteAllText(broken, "{ not json");
+
+        From(new() { [ReportingOptions.SettingsFileVariable] = broken }).Secrets.Should().BeEmpty();
+        From(new() { [ReportingOptions.SettingsFileVariable] = _repo.Combine("absent.json") }).Secrets.Should().BeEmpty();
+    }
 }
