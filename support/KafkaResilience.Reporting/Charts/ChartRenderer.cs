@@ -151,9 +151,9 @@ public sealed class ChartRenderer
         }
     }
 
-    private static void Finish(Plot plot, string title, string xLabel, string yLabel)
+    private void Finish(Plot plot, string title, string xLabel, string yLabel)
     {
-        plot.Title(title);
+        plot.Title(ChartTitle.Fit(title, Width));
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);

@@ -103,4 +103,22 @@ public sealed class ChartRendererTests
         backwardsWindow.Should().Throw<ArgumentException>().WithMessage("*from 5, to 4*");
         tiny.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*200..8000*");
     }
+
+    [Fact]
+    public void A_long_title_is_wrapped_onto_two_lines_that_fit_and_cut_with_an_ellipsis_beyond()
+    {
+        var budget = (int)((DefaultWidthForTitles - 40) / ChartTitle.PixelsPerCharacter);
+        const string title = "Broker failure and delivery guarantees › Broker 106 is killed while 3 consumers read a topic of 3 partitions with replication factor 3 [messages: 600000, rate: 100000, seconds: 6]";
+
+        ChartTitle.Fit("Short title", DefaultWidthForTitles).Should().Be("Short title");
+        var twoLines = ChartTitle.Fit(title, DefaultWidthForTitles).Split('\n');
+        twoLines.Should().HaveCount(2).And.OnlyContain(l => l.Length <= budget);
+        string.Join(' ', twoLines).Should().Be(title);
+
+        var cut = ChartTitle.Fit(title + " " + title, DefaultWidthForTitles).Split('\n');
+        cut.Should().HaveCount(2).And.OnlyContain(l => l.Length <= budget);
+        cut[1].Should().EndWith("…");
+    }
+
+    private const int DefaultWidthForTitles = ChartRenderer.DefaultWidth;
 }
