@@ -129,6 +129,7 @@ internal sealed class ConsumerMember
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
+            var topics = new TopicIndexes(_ledger, _options.Topic);
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
@@ -150,7 +151,7 @@ internal sealed class ConsumerMember
                 }
                 var value = result.Message.Value;
                 if (passes.Read(result.Partition.Value, result.Offset.Value))
-                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now());
+                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now(), topics.Of(result.Topic));
                 else
                     Recorder.Reread(value.Length, _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)

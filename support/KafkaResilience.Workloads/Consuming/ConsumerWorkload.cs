@@ -225,7 +225,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             GroupId = groupId,
             EnableAutoCommit = options.CommitMode == CommitMode.Auto,
             AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
-            ConsumeResultFields = "none",
+            // Only a pattern subscription needs each record's topic name (the ledger tracks offsets per topic).
+            ConsumeResultFields = options.Topic.StartsWith('^') ? "topic" : "none",
             // A measured read of several passes learns the end of each partition from the EOF event.
             EnablePartitionEof = options.Passes > 1,
         };

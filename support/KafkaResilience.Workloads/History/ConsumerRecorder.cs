@@ -36,15 +36,18 @@ public sealed class ConsumerRecorder
     internal long LastTicks => Volatile.Read(ref _lastTicks);
     internal LongHistogram EndToEnd => _endToEnd;
 
-    /// <summary>A record was read from <paramref name="partition"/> at <paramref name="offset"/>.</summary>
-    public void Consumed(int partition, long offset, ReadOnlySpan<byte> payload, long nowTicks)
+    /// <summary>
+    /// A record was read from <paramref name="partition"/> at <paramref name="offset"/>; <paramref name="topic"/>
+    /// is the ledger's <see cref="HistoryLedger.TopicIndex"/> of its topic (0 = the first topic named).
+    /// </summary>
+    public void Consumed(int partition, long offset, ReadOnlySpan<byte> payload, long nowTicks, int topic = 0)
     {
         var ours = PayloadFormat.TryRead(payload, out var header);
-        Consumed(partition, offset, ours, header, payload.Length, nowTicks);
+        Consumed(partition, offset, ours, header, payload.Length, nowTicks, topic);
     }
 
     /// <summary>A record already parsed (by the consumer's deserializer): <paramref name="ours"/> is false when it carried no payload header.</summary>
-    public void Consumed(int partition, long offset, bool ours, in PayloadHeader header, int length, long nowTicks)
+    public void Consumed(int partition, long offset, bool ours, in PayloadHeader header, int length, long nowTicks, int topic = 0)
     {
         if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
         Volatile.Write(ref _lastTicks, nowTicks);
@@ -53,10 +56,10 @@ public sealed class ConsumerRecorder
         if (!ours || header.RunTag != _ledger.RunTag)
         {
             Volatile.Write(ref _foreign, _foreign + 1);
-            _ledger.CountForeign(partition, offset, nowTicks);
+            _ledger.CountForeign(topic, partition, offset, nowTicks);
             return;
         }
-        if (_ledger.RecordConsumed(this, header, partition, offset, nowTicks))
+        if (_ledger.RecordConsumed(this, header, topic, partition, offset, nowTicks))
             LatencyDistribution.Record(_endToEnd, _ledger.Micros(nowTicks - header.SentTicks));
     }
 

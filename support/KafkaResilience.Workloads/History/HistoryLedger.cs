@@ -28,7 +28,8 @@ public sealed class HistoryLedger
     private readonly long _bucketTicks;
     private readonly int _sampleLimit;
     private ProducerRecorder[] _producerById = [];
-    private PartitionTrack?[] _partitions = new PartitionTrack?[16];
+    private PartitionTrack?[]?[] _tracks = new PartitionTrack?[]?[4];
+    private readonly Dictionary<string, int> _topicIndexes = new(StringComparer.Ordinal);
     private FaultMark[] _faults = [];
     private long _writtenTwice;
     private long _deliveredTwice;
@@ -172,8 +173,9 @@ public sealed class HistoryLedger
             long bytes = 0;
             foreach (var p in Volatile.Read(ref _producerById))
                 bytes += p.Outcomes.AllocatedBytes + p.Consumed.AllocatedBytes;
-            foreach (var t in Volatile.Read(ref _partitions))
-                if (t is not null) bytes += t.Offsets.AllocatedBytes;
+            foreach (var topic in Volatile.Read(ref _tracks))
+                foreach (var t in topic ?? [])
+                    if (t is not null) bytes += t.Offsets.AllocatedBytes;
             return bytes;
         }
     }
@@ -234,20 +236,35 @@ public sealed class HistoryLedger
 
     internal void CountReread(long ticks) => _consumed.Add(Bucket(ticks));
 
-    internal void CountForeign(int partition, long offset, long ticks)
+    /// <summary>
+    /// The number the ledger tracks a topic's partitions under (offsets of partition 0 of two topics are
+    /// different records). Consumers ask once per topic name and pass it with each record.
+    /// </summary>
+    public int TopicIndex(string topic)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        lock (_gate)
+        {
+            if (!_topicIndexes.TryGetValue(topic, out var index))
+                _topicIndexes[topic] = index = _topicIndexes.Count;
+            return index;
+        }
+    }
+
+    internal void CountForeign(int topic, int partition, long offset, long ticks)
     {
         Interlocked.Increment(ref _foreign);
         _consumed.Add(Bucket(ticks));
-        if (offset >= 0) Track(partition).Offsets.Set(offset);
+        if (offset >= 0) Track(topic, partition).Offsets.Set(offset);
     }
 
     /// <summary>Returns true when this was the record's first delivery.</summary>
-    internal bool RecordConsumed(ConsumerRecorder consumer, in PayloadHeader header, int partition, long offset, long ticks)
+    internal bool RecordConsumed(ConsumerRecorder consumer, in PayloadHeader header, int topic, int partition, long offset, long ticks)
     {
         var bucket = Bucket(ticks);
         _consumed.Add(bucket);
         foreach (var f in Volatile.Read(ref _faults)) f.NoteConsume(partition, ticks);
-        var track = Track(partition);
+        var track = Track(topic, partition);
         var offsetSeen = offset >= 0 && track.Offsets.Set(offset);
         var producers = Volatile.Read(ref _producerById);
         if ((uint)header.ProducerId >= (uint)producers.Length || header.Sequence < 0)
@@ -310,14 +327,22 @@ public sealed class HistoryLedger
 
     private int _sampleCount;
 
-    private PartitionTrack Track(int partition)
+    private PartitionTrack Track(int topic, int partition)
     {
-        var tracks = Volatile.Read(ref _partitions);
-        if ((uint)partition < (uint)tracks.Length && tracks[partition] is { } t) return t;
+        var byTopic = Volatile.Read(ref _tracks);
+        if ((uint)topic < (uint)byTopic.Length && byTopic[topic] is { } known && (uint)partition < (uint)known.Length && known[partition] is { } t) return t;
+        ArgumentOutOfRangeException.ThrowIfNegative(topic);
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         lock (_gate)
         {
-            tracks = _partitions;
+            byTopic = _tracks;
+            if (topic >= byTopic.Length)
+            {
+                var more = new PartitionTrack?[]?[Math.Max(byTopic.Length * 2, topic + 1)];
+                Array.Copy(byTopic, more, byTopic.Length);
+                byTopic = more;
+            }
+            var tracks = byTopic[topic] ?? new PartitionTrack?[16];
             if (partition >= tracks.Length)
             {
                 var bigger = new PartitionTrack?[Math.Max(tracks.Length * 2, partition + 1)];
@@ -325,7 +350,8 @@ public sealed class HistoryLedger
                 tracks = bigger;
             }
             var track = tracks[partition] ??= new PartitionTrack(partition);
-            Volatile.Write(ref _partitions, tracks);
+            byTopic[topic] = tracks;
+            Volatile.Write(ref _tracks, byTopic);
             return track;
         }
     }

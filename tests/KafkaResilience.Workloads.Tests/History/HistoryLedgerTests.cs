@@ -85,6 +85,32 @@ public sealed class HistoryLedgerTests
     }
 
     [Fact]
+    public void The_same_offset_of_two_topics_is_two_records_but_read_twice_in_one_topic_is_a_redelivery()
+    {
+        // Given: producer 0 writes to topic a, producer 1 to topic b, both to partition 0 at offsets 0..4
+        var h = new LiteralHistory();
+        h.AckRange(0, 0, 5, at: 0.5).AckRange(1, 0, 5, at: 0.5);
+        var reader = h.Ledger.AddConsumer("c");
+        var a = h.Ledger.TopicIndex("a");
+        var b = h.Ledger.TopicIndex("b");
+        void Read(int producer, long seq, int topic) =>
+            reader.Consumed(0, seq, PayloadFormat.NewBuffer(100, new PayloadHeader(h.Ledger.RunTag, producer, seq, 0)), h.Clock.At(1), topic);
+
+        // When: both topics are read once, then offset 3 of topic a again
+        for (var seq = 0; seq < 5; seq++) { Read(0, seq, a); Read(1, seq, b); }
+        Read(0, 3, a);
+        var s = h.Snapshot(at: 2);
+
+        // Then
+        h.Ledger.TopicIndex("a").Should().Be(a, "a topic keeps its number");
+        b.Should().NotBe(a);
+        s.ConsumedFirst.Total.Should().Be(10);
+        s.DeliveredTwice.Should().Be(1);
+        s.WrittenTwice.Should().Be(0);
+        s.Reordered.Should().Be(0);
+    }
+
+    [Fact]
     public void A_fault_mark_notes_the_first_ack_and_read_after_it_per_partition()
     {
         var h = new LiteralHistory();
