@@ -109,6 +109,28 @@ public sealed class BindingRegistry
             .ThenBy(h => h.Method.DeclaringType?.FullName, StringComparer.Ordinal)
             .ThenBy(h => h.Method.Name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The steps of <paramref name="scenario"/> that no step definition matches, or more than one does, as
+    /// "file:line "step": why" lines; empty when every step binds. Checks without running anything, so
+    /// rows a profile skips (the full profile's 100M-message rows in a smoke run) are checked too.
+    /// </summary>
+    public IReadOnlyList<string> UnboundSteps(ScenarioCase scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var problems = new List<string>();
+        foreach (var step in scenario.Steps)
+        {
+            var extra = step.DataTable is not null || step.DocString is not null ? 1 : 0;
+            var match = Match(step.ResolvedKeyword, step.Text, extra);
+            if (match.Binding is not null) continue;
+            var why = match.Candidates.Count == 0
+                ? "no step definition matches"
+                : $"{match.Candidates.Count} step definitions match ({string.Join(", ", match.Candidates.Select(c => $"{c.Method.DeclaringType?.Name}.{c.Method.Name}"))})";
+            problems.Add($"{scenario.Info.FeatureFile}:{step.Line} \"{step.Echo}\": {why}");
+        }
+        return problems;
+    }
+
     internal StepMatch Match(StepKeyword keyword, string text, int extraArguments)
     {
         var matches = _steps
