@@ -19,6 +19,7 @@ internal sealed class PassTracker
     /// <summary>A record at <paramref name="offset"/> was read; true when it is in the first pass.</summary>
     public bool Read(int partition, long offset)
     {
+        if (_passes == 1) return true; // one pass: every record is a delivery, nothing to remember
         if (_partitions.TryGetValue(partition, out var state)) return state.Pass == 0;
         _partitions[partition] = (offset, 0);
         return true;
