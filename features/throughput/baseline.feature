@@ -43,7 +43,7 @@ Feature: Baseline throughput of a three-broker cluster
     And the consumers read at least <floor> messages per second
 
     @smoke
-    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition, so the consumers read the topic 8 times over, a read of about 2 s; healthy runs measured 346,000-420,000 msg/s over four runs, so a consumer slowed to half that misses the floor)
+    Examples: sized for CI (the embedded cluster keeps about 5 MB per partition, so the consumers read the topic 8 times over, a read of about 2 s; healthy runs measured 346,000-420,000 msg/s over seven runs, so a consumer slowed to half that misses the floor)
       | messages | passes  | deadline | floor  |
       | 90000    | 8 times | 30       | 270000 |
 
