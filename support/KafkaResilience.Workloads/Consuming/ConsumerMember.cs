@@ -129,7 +129,7 @@ internal sealed class ConsumerMember
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
-            var topics = new TopicIndexes(_ledger, _options.Topic);
+            var topics = new TopicIndexes(_ledger, _options);
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;

@@ -230,7 +230,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             EnableAutoCommit = options.CommitMode == CommitMode.Auto,
             AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
             // Only a pattern subscription needs each record's topic name (the ledger tracks offsets per topic).
-            ConsumeResultFields = options.Topic.StartsWith('^') ? "topic" : "none",
+            ConsumeResultFields = options.SubscribesToPattern ? "topic" : "none",
             // A measured read of several passes learns the end of each partition from the EOF event.
             EnablePartitionEof = options.Passes > 1,
         };

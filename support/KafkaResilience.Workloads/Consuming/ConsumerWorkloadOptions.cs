@@ -9,7 +9,11 @@ public sealed record ConsumerWorkloadOptions
     public const int MaxConsumers = 256;
     public const int MaxPasses = 10_000;
 
+    /// <summary>A topic name, or a pattern of topic names starting with '^' ("^sweep-.*"), as librdkafka reads a subscription.</summary>
     public required string Topic { get; init; }
+
+    /// <summary>True when <see cref="Topic"/> is a pattern: each record's topic name is then needed to tell records apart.</summary>
+    public bool SubscribesToPattern => Topic.StartsWith('^');
 
     /// <summary>Consumers (group members, or readers splitting the partitions). Default 1.</summary>
     public int Consumers { get; init; } = 1;

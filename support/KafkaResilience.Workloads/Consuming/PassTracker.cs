@@ -28,8 +28,7 @@ internal sealed class PassTracker
     /// <summary>The end of <paramref name="partition"/> was reached: the offset to read it again from, or null when its passes are done (or it holds nothing).</summary>
     public long? EndOfPass(int partition)
     {
-        if (_passes == 1 || !_partitions.TryGetValue(partition, out var state)) return null;
-        if (state.Pass + 1 >= _passes) return null;
+        if (!_partitions.TryGetValue(partition, out var state) || state.Pass + 1 >= _passes) return null;
         _partitions[partition] = (state.FirstOffset, state.Pass + 1);
         return state.FirstOffset;
     }

@@ -9,26 +9,22 @@ namespace KafkaResilience.Workloads.Consuming;
 internal sealed class TopicIndexes
 {
     private readonly HistoryLedger _ledger;
-    private readonly int _subscribed;
+    private readonly int? _subscribed; // null for a pattern subscription
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
 
-    public TopicIndexes(HistoryLedger ledger, string subscription)
+    public TopicIndexes(HistoryLedger ledger, ConsumerWorkloadOptions options)
     {
         _ledger = ledger;
-        IsPattern = subscription.StartsWith('^');
-        _subscribed = IsPattern ? -1 : ledger.TopicIndex(subscription);
+        _subscribed = options.SubscribesToPattern ? null : ledger.TopicIndex(options.Topic);
     }
-
-    /// <summary>True for a pattern subscription: records must carry their topic name.</summary>
-    public bool IsPattern { get; }
 
     /// <summary>The ledger's number of <paramref name="topic"/> (the record's topic name; null when the result carries none).</summary>
     public int Of(string? topic)
     {
-        if (!IsPattern) return _subscribed;
+        if (_subscribed is { } index) return index;
         if (topic is null)
             throw new InvalidOperationException("A pattern subscription needs each record's topic name, but the consume result carries none (ConsumeResultFields must include \"topic\").");
-        if (!_byName.TryGetValue(topic, out var index))
+        if (!_byName.TryGetValue(topic, out index))
             _byName[topic] = index = _ledger.TopicIndex(topic);
         return index;
     }

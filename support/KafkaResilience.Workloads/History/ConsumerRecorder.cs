@@ -49,10 +49,7 @@ public sealed class ConsumerRecorder
     /// <summary>A record already parsed (by the consumer's deserializer): <paramref name="ours"/> is false when it carried no payload header.</summary>
     public void Consumed(int partition, long offset, bool ours, in PayloadHeader header, int length, long nowTicks, int topic = 0)
     {
-        if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
-        Volatile.Write(ref _lastTicks, nowTicks);
-        Volatile.Write(ref _consumed, _consumed + 1);
-        Volatile.Write(ref _bytes, _bytes + length);
+        CountRead(length, nowTicks);
         if (!ours || header.RunTag != _ledger.RunTag)
         {
             Volatile.Write(ref _foreign, _foreign + 1);
@@ -70,12 +67,18 @@ public sealed class ConsumerRecorder
     /// </summary>
     public void Reread(int length, long nowTicks)
     {
+        CountRead(length, nowTicks);
+        Volatile.Write(ref _reread, _reread + 1);
+        _ledger.CountReread(nowTicks);
+    }
+
+    /// <summary>What every read record counts for, delivery or re-read: the consumer's count, bytes and first and last read.</summary>
+    private void CountRead(int length, long nowTicks)
+    {
         if (_firstTicks == 0) Volatile.Write(ref _firstTicks, nowTicks);
         Volatile.Write(ref _lastTicks, nowTicks);
         Volatile.Write(ref _consumed, _consumed + 1);
-        Volatile.Write(ref _reread, _reread + 1);
         Volatile.Write(ref _bytes, _bytes + length);
-        _ledger.CountReread(nowTicks);
     }
 
     /// <summary>Partitions were assigned, revoked or lost.</summary>
