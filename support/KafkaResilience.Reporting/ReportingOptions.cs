@@ -104,10 +104,14 @@ public sealed record ReportingOptions
                 .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? string.Empty)),
             AppContext.BaseDirectory);
 
+    /// <summary>True when a variable or settings key of this name holds a secret (it contains a word of <see cref="SecretVariableWords"/>, any case).</summary>
+    public static bool IsSecretName(string name) =>
+        SecretVariableWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Values of secret-looking variables (see <see cref="SecretVariableWords"/>), long enough to be secrets.</summary>
     public static IReadOnlyList<string> DiscoverSecrets(IEnumerable<KeyValuePair<string, string>> variables) =>
         variables
-            .Where(v => SecretVariableWords.Any(w => v.Key.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(v => IsSecretName(v.Key))
             .Select(v => v.Value)
             .Where(v => v.Length >= MinimumDiscoveredSecretLength)
             .Distinct(StringComparer.Ordinal)

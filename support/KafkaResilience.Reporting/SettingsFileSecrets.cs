@@ -5,14 +5,11 @@ namespace KafkaResilience.Reporting;
 /// <summary>
 /// The secret values held by the target settings file (the JSON file named by
 /// <see cref="ReportingOptions.SettingsFileVariable"/>, e.g. its "saslPassword"): string values of keys
-/// whose name holds a secret word, at any depth, so the report masks them as it masks secret
+/// whose name holds a word of <see cref="ReportingOptions.SecretVariableWords"/>, at any depth, so the report masks them as it masks secret
 /// environment variables. A missing or malformed file holds none here (the target reports it).
 /// </summary>
 public static class SettingsFileSecrets
 {
-    /// <summary>Words that make a key's value secret (case-insensitive).</summary>
-    public static IReadOnlyList<string> SecretKeyWords { get; } = ["password", "passwd", "secret", "token", "credential", "apikey", "api_key", "jaas"];
-
     /// <summary>Secret values in the file at <paramref name="path"/>; empty when there is no such file or it is not JSON.</summary>
     public static IReadOnlyList<string> Read(string? path)
     {
@@ -40,7 +37,7 @@ public static class SettingsFileSecrets
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.Value.ValueKind == JsonValueKind.String && SecretKeyWords.Any(w => property.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                    if (property.Value.ValueKind == JsonValueKind.String && ReportingOptions.IsSecretName(property.Name))
                         found.Add(property.Value.GetString() ?? string.Empty);
                     else
                         Collect(property.Value, found, depth + 1);
