@@ -120,8 +120,7 @@ public sealed class BindingRegistry
         var problems = new List<string>();
         foreach (var step in scenario.Steps)
         {
-            var extra = step.DataTable is not null || step.DocString is not null ? 1 : 0;
-            var match = Match(step.ResolvedKeyword, step.Text, extra);
+            var match = Match(step);
             if (match.Binding is not null) continue;
             var why = match.Candidates.Count == 0
                 ? "no step definition matches"
@@ -130,6 +129,10 @@ public sealed class BindingRegistry
         }
         return problems;
     }
+
+    /// <summary>The step definition of a step as written.</summary>
+    internal StepMatch Match(ScenarioStep step) =>
+        Match(step.ResolvedKeyword, step.Text, step.BlockArgumentCount);
 
     internal StepMatch Match(StepKeyword keyword, string text, int extraArguments)
     {

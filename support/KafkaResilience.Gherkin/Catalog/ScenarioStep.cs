@@ -18,4 +18,7 @@ public sealed record ScenarioStep(
 {
     /// <summary>The step as written ("Given broker 106 is killed"; "假如集群有3个代理" keeps no space).</summary>
     public string Echo => SpaceAfterKeyword ? $"{Keyword} {Text}" : Keyword + Text;
+
+    /// <summary>Arguments the step passes besides those in its text: 1 for a DataTable or DocString, else 0.</summary>
+    public int BlockArgumentCount => DataTable is not null || DocString is not null ? 1 : 0;
 }

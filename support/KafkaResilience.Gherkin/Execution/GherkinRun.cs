@@ -283,8 +283,7 @@ public sealed class GherkinRun
         var start = clock.GetUtcNow();
         var began = clock.GetTimestamp();
         context.BeginStep(step.Echo);
-        var extra = step.DataTable is not null || step.DocString is not null ? 1 : 0;
-        var match = _bindings.Match(step.ResolvedKeyword, step.Text, extra);
+        var match = _bindings.Match(step);
         StepOutcome outcome;
         Exception? error = null;
         string? message;
@@ -376,7 +375,7 @@ public sealed class GherkinRun
     private object?[] Arguments(StepDefinitionBinding binding, IReadOnlyList<string> values, ScenarioStep step, ObjectContainer container)
     {
         var parameters = binding.Method.GetParameters();
-        var extra = step.DataTable is not null || step.DocString is not null ? 1 : 0;
+        var extra = step.BlockArgumentCount;
         if (parameters.Length != values.Count + extra)
         {
             var given = $"{values.Count} captured value(s){(step.DataTable is not null ? " and a DataTable" : step.DocString is not null ? " and a DocString" : string.Empty)}";
