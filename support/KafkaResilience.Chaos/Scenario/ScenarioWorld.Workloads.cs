@@ -17,15 +17,14 @@ public sealed partial class ScenarioWorld
     private readonly Dictionary<string, ConsumerWorkload> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _prefilled = new(StringComparer.Ordinal);
     /// <summary>
-    /// Consumer settings every scenario starts from (a feature's own settings win): short fetch waits so
-    /// idle polls return quickly, and a short session and rebalance timeout so a group whose rebalance
-    /// stalls (a member that never rejoins) recovers within seconds instead of Kafka's 45 s / 5 min.
+    /// Consumer settings every scenario starts from, on top of the consumer workload's own defaults
+    /// (6 s session, 500 ms heartbeat); a feature's own settings win: short fetch waits so idle polls
+    /// return quickly, and a short poll interval so a group whose rebalance stalls (a member that never
+    /// rejoins) recovers within seconds instead of Kafka's 5 min.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> DefaultConsumerSettings = new Dictionary<string, string>
     {
         ["fetch.wait.max.ms"] = "100",
-        ["session.timeout.ms"] = "6000",
-        ["heartbeat.interval.ms"] = "500",
         ["max.poll.interval.ms"] = "10000",
         ["socket.timeout.ms"] = "10000",
     };
