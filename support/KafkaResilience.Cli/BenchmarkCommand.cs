@@ -74,7 +74,7 @@ internal static class BenchmarkCommand
             if (consumers is not null)
             {
                 var partitions = TopicProbe.PartitionCount(bootstrap, new Dictionary<string, string>(), o.Topic, TimeSpan.FromSeconds(30));
-                await consumers.WaitForAssignmentAsync(Math.Min(partitions, partitions), TimeSpan.FromSeconds(60), ct);
+                await consumers.WaitForAssignmentAsync(partitions, TimeSpan.FromSeconds(60), ct);
             }
             ProducerWorkload? producer = null;
             if (!o.ConsumeOnly)
