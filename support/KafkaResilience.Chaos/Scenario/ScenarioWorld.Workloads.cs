@@ -269,7 +269,7 @@ public sealed partial class ScenarioWorld
     {
         var workload = Group(group);
         var topic = workload.Options.Topic;
-        var partitions = Topics(topic.StartsWith('^') ? topic.TrimStart('^').Replace(".*", "*", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) : topic).Sum(t => t.Partitions);
+        var partitions = Topics(workload.Options.SubscribesToPattern ? topic.TrimStart('^').Replace(".*", "*", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) : topic).Sum(t => t.Partitions);
         await ConditionWait.UntilAsync(() => AssignedPartitions(group).Count >= partitions, timeout,
             () => $"group \"{group}\" owns {AssignedPartitions(group).Count} of {partitions} partitions", Token, TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
         Say($"Group \"{group}\" owns all {partitions} partitions");
