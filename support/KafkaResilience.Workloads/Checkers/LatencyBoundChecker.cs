@@ -2,21 +2,39 @@ using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Workloads.Checkers;
 
-/// <summary>Latency ceilings (p50, p95, p99, p99.9, max) over the ack or end-to-end distribution.</summary>
-public sealed class LatencyCeilingChecker : IChecker
+/// <summary>
+/// Latency bounds (ceilings and floors on p50, p95, p99, p99.9, max or the mean) over the ack or the
+/// end-to-end distribution. Every bound must hold; no latency recorded at all cannot be judged.
+/// </summary>
+public sealed class LatencyBoundChecker : IChecker
 {
-    public LatencyCeilingChecker(LatencyKind kind, LatencyCeilings ceilings)
+    public LatencyBoundChecker(LatencyKind kind, params IReadOnlyList<LatencyBound> bounds)
     {
+        ArgumentNullException.ThrowIfNull(bounds);
+        if (bounds.Count == 0) throw new ArgumentException("Give at least one latency bound.", nameof(bounds));
         Kind = kind;
-        Ceilings = ceilings ?? throw new ArgumentNullException(nameof(ceilings));
-        foreach (var (label, bound) in Bounds())
-            if (bound is <= 0 || (bound is { } b && double.IsNaN(b)))
-                throw new ArgumentOutOfRangeException(nameof(ceilings), bound, $"The {label} ceiling must be positive.");
+        Bounds = bounds;
     }
 
     public LatencyKind Kind { get; }
-    public LatencyCeilings Ceilings { get; }
+    public IReadOnlyList<LatencyBound> Bounds { get; }
     public string Name => Kind == LatencyKind.Ack ? "ack-latency" : "end-to-end-latency";
+
+    /// <summary>The value of one measure of a distribution, in milliseconds.</summary>
+    public static double Measured(LatencyDistribution distribution, LatencyMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        return measure switch
+        {
+            LatencyMeasure.P50 => distribution.P50Ms,
+            LatencyMeasure.P95 => distribution.P95Ms,
+            LatencyMeasure.P99 => distribution.P99Ms,
+            LatencyMeasure.P999 => distribution.P999Ms,
+            LatencyMeasure.Max => distribution.MaxMs,
+            LatencyMeasure.Mean => distribution.MeanMs,
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, $"Allowed: {string.Join(", ", Enum.GetNames<LatencyMeasure>())}."),
+        };
+    }
 
     public Verdict Check(HistorySnapshot history)
     {
@@ -27,21 +45,13 @@ public sealed class LatencyCeilingChecker : IChecker
             ["count"] = d.Count, ["mean-ms"] = d.MeanMs, ["p50-ms"] = d.P50Ms, ["p95-ms"] = d.P95Ms,
             ["p99-ms"] = d.P99Ms, ["p999-ms"] = d.P999Ms, ["max-ms"] = d.MaxMs,
         };
+        if (Bounds.Count == 1) numbers["bound-ms"] = Bounds[0].Milliseconds;
         if (d.Count == 0)
             return Verdict.Unknown(Name, $"no {d.Name} was recorded", numbers);
-        var measured = new Dictionary<string, double> { ["p50"] = d.P50Ms, ["p95"] = d.P95Ms, ["p99"] = d.P99Ms, ["p99.9"] = d.P999Ms, ["max"] = d.MaxMs };
-        var over = Bounds().Where(b => b.Bound is { } bound && measured[b.Label] > bound)
-            .Select(b => $"{b.Label} {measured[b.Label]:0.###} ms > {b.Bound:0.###} ms").ToList();
-        var summary = $"{d.Name} over {d.Count:N0}: p50 {d.P50Ms:0.###} ms, p95 {d.P95Ms:0.###} ms, p99 {d.P99Ms:0.###} ms, p99.9 {d.P999Ms:0.###} ms, max {d.MaxMs:0.###} ms";
-        return over.Count > 0 ? Verdict.Invalid(Name, summary, numbers, over) : Verdict.Valid(Name, summary, numbers);
-    }
-
-    private IEnumerable<(string Label, double? Bound)> Bounds()
-    {
-        yield return ("p50", Ceilings.P50Ms);
-        yield return ("p95", Ceilings.P95Ms);
-        yield return ("p99", Ceilings.P99Ms);
-        yield return ("p99.9", Ceilings.P999Ms);
-        yield return ("max", Ceilings.MaxMs);
+        var broken = Bounds.Where(b => !b.Holds(Measured(d, b.Measure)))
+            .Select(b => $"{LatencyBound.Label(b.Measure)} {Measured(d, b.Measure):0.###} ms, expected {b}").ToList();
+        var summary = string.Join(", ", Bounds.Select(b => b.Measure).Distinct().Select(m => $"{LatencyBound.Label(m)} {Measured(d, m):0.###} ms")) +
+                      $" ({d.Name} over {d.Count:N0})";
+        return broken.Count > 0 ? Verdict.Invalid(Name, summary, numbers, broken) : Verdict.Valid(Name, summary, numbers);
     }
 }
