@@ -1,5 +1,5 @@
 using KafkaResilience.Chaos.Targets;
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos.Faults;

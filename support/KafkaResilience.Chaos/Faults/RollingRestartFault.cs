@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos.Faults;

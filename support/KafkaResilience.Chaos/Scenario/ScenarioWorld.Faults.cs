@@ -1,5 +1,5 @@
 using KafkaResilience.Chaos.Faults;
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 
 namespace KafkaResilience.Chaos.Scenario;
 

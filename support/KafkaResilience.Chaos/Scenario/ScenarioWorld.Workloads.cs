@@ -1,5 +1,5 @@
 using System.Globalization;
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Security;
 using KafkaResilience.Workloads.Consuming;
