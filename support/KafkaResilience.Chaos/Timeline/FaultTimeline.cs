@@ -7,16 +7,24 @@ namespace KafkaResilience.Chaos.Timeline;
 /// <summary>
 /// What the chaos layer did and saw during a scenario, with timestamps: faults injected and healed,
 /// leadership and coordinator changes the cluster recorded, and notes. Reports print it and charts
-/// shade its fault periods. Thread-safe; entries are kept in time order.
+/// shade its fault periods. Thread-safe; entries are kept in time order. A scenario's timeline runs on
+/// the clock of the scenario's history, so its entries and the history's fault marks share one clock.
 /// </summary>
 public sealed class FaultTimeline
 {
     private readonly object _gate = new();
     private readonly List<FaultTimelineEntry> _entries = [];
     private readonly List<FaultPeriod> _periods = [];
-    private readonly TimeProvider _clock;
+    private readonly Func<DateTimeOffset> _now;
 
-    public FaultTimeline(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
+    public FaultTimeline(TimeProvider? clock = null)
+    {
+        var provider = clock ?? TimeProvider.System;
+        _now = provider.GetUtcNow;
+    }
+
+    /// <summary>A timeline whose instants come from <paramref name="now"/> (a scenario's: its history's clock).</summary>
+    public FaultTimeline(Func<DateTimeOffset> now) => _now = now ?? throw new ArgumentNullException(nameof(now));
 
     /// <summary>Every entry so far, in time order.</summary>
     public IReadOnlyList<FaultTimelineEntry> Entries
@@ -30,7 +38,7 @@ public sealed class FaultTimeline
         get { lock (_gate) return [.. _periods]; }
     }
 
-    public DateTimeOffset Now() => _clock.GetUtcNow();
+    public DateTimeOffset Now() => _now();
 
     /// <summary>Records an injection now and returns its period key (the description).</summary>
     public DateTimeOffset Injected(string description)
