@@ -175,14 +175,14 @@ public sealed class ScenarioConsumers : IAsyncDisposable
     public async Task CrashAsync(string group, int number)
     {
         await Running(group).CrashAsync(number - 1).ConfigureAwait(false);
-        _history.Note("consumer", $"consumer {number} of group \"{group}\" crashed");
+        _history.Note($"consumer {number} of group \"{group}\" crashed");
         _scope.Say($"Consumer {number} of group \"{group}\" crashed");
     }
 
     public void Restart(string group, int number)
     {
         Running(group).Restart(number - 1);
-        _history.Note("consumer", $"consumer {number} of group \"{group}\" restarted");
+        _history.Note($"consumer {number} of group \"{group}\" restarted");
         _scope.Say($"Consumer {number} of group \"{group}\" restarted");
     }
 

@@ -1,11 +1,12 @@
+using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// The one history of a scenario, on one clock: every send and read the workloads record, every fault the
-/// nemesis marks, the notes of what the scenario did (a consumer crashed, a broker started again), and the
-/// cluster's leadership changes. Checkers judge its snapshots. Injected per scenario.
+/// nemesis marks (once, on the ledger), the timeline of what the scenario did besides (a consumer crashed, a
+/// broker started again) and the cluster's leadership changes. Checkers judge its snapshots. Injected per scenario.
 /// </summary>
 public sealed class ScenarioHistory
 {
@@ -21,18 +22,18 @@ public sealed class ScenarioHistory
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         Ledger = new HistoryLedger(options);
+        Timeline = new FaultTimeline(() => Ledger.OriginWallClock + Ledger.Elapsed(Ledger.Now()));
     }
 
     /// <summary>The ledger every workload of the scenario records into.</summary>
     public HistoryLedger Ledger { get; }
 
+    /// <summary>The notes and leadership changes beside the faults, on the ledger's clock.</summary>
+    public FaultTimeline Timeline { get; }
+
     /// <summary>Everything recorded so far, with the cluster's leadership changes.</summary>
     public HistorySnapshot Snapshot() => Ledger.Snapshot(_cluster.Started?.LeadershipChanges);
 
     /// <summary>Notes what the scenario did, now, on the history's clock.</summary>
-    public void Note(string kind, string description) =>
-        Ledger.AddEvent(new TimelineEvent(Ledger.Elapsed(Ledger.Now()), kind, description));
-
-    /// <summary>The wall-clock instant of a moment of the history.</summary>
-    public DateTimeOffset WallClock(TimeSpan elapsed) => Ledger.OriginWallClock + elapsed;
+    public void Note(string text) => Timeline.Note(text);
 }

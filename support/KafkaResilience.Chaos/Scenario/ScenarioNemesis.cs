@@ -23,11 +23,10 @@ public sealed class ScenarioNemesis : IAsyncDisposable
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
-        Timeline = new FaultTimeline(() => history.WallClock(history.Ledger.Elapsed(history.Ledger.Now())));
     }
 
     /// <summary>What the faults did on the way (a broker killed during a rolling restart...), on the history's clock.</summary>
-    public FaultTimeline Timeline { get; }
+    public FaultTimeline Timeline => _history.Timeline;
 
     /// <summary>Every fault injected so far, in order.</summary>
     public IReadOnlyList<InjectedFault> Injected

@@ -133,8 +133,8 @@ public sealed class ScenarioReport
         {
             _scope.AttachJson("verdicts", JsonSerializer.Serialize(new { judged = _judge.Verdicts }, Json));
         }
-        _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock));
-        _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson());
+        _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock, history.Faults));
+        _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson(history.OriginWallClock, history.Faults));
         if (healErrors.Count > 0)
             throw new AggregateException("Some faults could not be healed after the scenario.", healErrors);
     }
