@@ -1,4 +1,5 @@
 using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Chaos.Vocabulary;
 using KafkaResilience.Gherkin;
 using KafkaResilience.Targets;
 
@@ -8,7 +9,7 @@ namespace KafkaResilience.Steps;
 [Binding]
 public sealed class ClusterSteps(ScenarioCluster cluster)
 {
-    [Given(@"^a cluster of brokers (\d+(?:(?:,\s*|\s+and\s+)\d+)*)(?: that moves leadership off a lost broker after (.+))?$")]
+    [Given("^a cluster of brokers (" + StepValues.BrokerIdsPattern + ")(?: that moves leadership off a lost broker after (.+))?$")]
     public Task ACluster(IReadOnlyList<int> brokers, TimeSpan? detection) =>
         cluster.StartAsync(new ClusterRequest { BrokerIds = brokers, EmbeddedDetectionDelay = detection });
 

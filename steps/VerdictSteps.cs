@@ -1,4 +1,5 @@
 using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Chaos.Vocabulary;
 using KafkaResilience.Gherkin;
 using KafkaResilience.Workloads.Checkers;
 
@@ -50,7 +51,7 @@ public sealed class VerdictSteps(ScenarioJudge judge)
     [Then(@"^the consumers resumed within (\d+) seconds of the (?:kill|fault)$")]
     public void ConsumersResumed(int seconds) => judge.ConsumersResumedWithin(TimeSpan.FromSeconds(seconds));
 
-    [Then(@"^every partition of ""([^""]+)"" that broker (\d+) led has a new leader among brokers (\d+(?:(?:,\s*|\s+and\s+)\d+)*)$")]
+    [Then(@"^every partition of ""([^""]+)"" that broker (\d+) led has a new leader among brokers (" + StepValues.BrokerIdsPattern + ")$")]
     public Task NewLeaders(string topic, int broker, IReadOnlyList<int> allowed) => judge.NewLeadersAsync(topic, broker, allowed);
 
     [Then("no partition of {string} is led by broker {int}")]
