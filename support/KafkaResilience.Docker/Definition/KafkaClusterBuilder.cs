@@ -177,6 +177,8 @@ public sealed partial class KafkaClusterBuilder
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["ZOO_TICK_TIME"] = Text(tick),
+            // "srvr" answers `zkServer.sh status` (compose's health check) and "ruok" a liveness probe; nothing else is opened.
+            ["ZOO_4LW_COMMANDS_WHITELIST"] = "srvr,ruok",
         };
         return new ZooKeeperDefinition(c.ZooKeeperImage, KafkaClusterDefaults.ZooKeeperAlias, KafkaClusterDefaults.ZooKeeperClientPort, environment,
             KafkaClusterDefaults.ZooKeeperStartedPattern);
