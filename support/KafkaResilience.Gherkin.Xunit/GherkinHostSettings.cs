@@ -36,6 +36,22 @@ public sealed class GherkinHostSettings
 
     public string? ProfileError { get; }
 
+    /// <summary>
+    /// Every setting that stops the host from running what was asked (features folder not found or missing,
+    /// invalid profile), one line each naming the setting and what it allows; null when all is well.
+    /// </summary>
+    public string? ConfigurationError
+    {
+        get
+        {
+            var errors = new List<string>();
+            if (LocationError is not null) errors.Add(LocationError);
+            else if (!Directory.Exists(FeaturesRoot)) errors.Add(MissingFolderError());
+            if (ProfileError is not null) errors.Add(ProfileError);
+            return errors.Count == 0 ? null : string.Join(Environment.NewLine, errors);
+        }
+    }
+
     public static GherkinHostSettings For(Assembly host)
     {
         var attribute = host.GetCustomAttribute<GherkinHostAttribute>()
@@ -49,10 +65,20 @@ public sealed class GherkinHostSettings
     public IReadOnlyList<ScenarioCase> LoadCases()
     {
         if (LocationError is not null) return [FeatureCatalog.ConfigurationCase("features folder", LocationError)];
+        if (!Directory.Exists(FeaturesRoot)) return [FeatureCatalog.ConfigurationCase("features folder", MissingFolderError())];
         var cases = FeatureCatalog.Load(FeaturesRoot, Profile);
         if (ProfileError is null) return cases;
         var reason = $"{RunProfile.EnvironmentVariable} is invalid; see the failing Configuration case";
         return [FeatureCatalog.ConfigurationCase(RunProfile.EnvironmentVariable, ProfileError), .. cases.Select(c => c with { SkipReason = c.SkipReason ?? reason })];
+    }
+
+    private string MissingFolderError()
+    {
+        var variable = Attribute.EnvironmentVariable;
+        var fromEnvironment = variable is null ? null : Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(fromEnvironment)
+            ? $"The features folder '{FeaturesRoot}' does not exist."
+            : $"{variable}='{fromEnvironment}': the features folder '{FeaturesRoot}' does not exist; set {variable} to a folder of .feature files, or unset it for '{Attribute.FeaturesFolder}'.";
     }
 
     /// <summary>The bindings of every assembly in the base directory that references the runner, and of the host itself.</summary>
