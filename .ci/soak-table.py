@@ -8,6 +8,7 @@ scenario's duration). Exits 1 when any outcome differs between runs or a run lef
 usage: soak-table.py SOAK_FOLDER RUNS"""
 import json
 import pathlib
+import re
 import statistics
 import sys
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as ET
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 SHORT = {"Passed": "pass", "Failed": "FAIL", "Skipped": "skip", None: "none"}
 TOP = 3  # numbers shown per row
+ROW_ID = re.compile(r'\s*\(id: "[^"]*"\)$')  # xUnit appends the row's data, the scenario id, to a theory row's name
 
 
 def outcome_of(trx_outcome):
@@ -51,7 +53,7 @@ def numbers_of_verdicts(doc):
 
 
 def read_allure(run_folder):
-    """{test name: {number: value}} from one run's Allure results (the name is the TRX test name)."""
+    """{test name without its id: {number: value}} from one run's Allure results."""
     folder = run_folder / "allure-results"
     numbers = {}
     if not folder.is_dir():
@@ -119,7 +121,15 @@ def main():
               f"(dotnet test exit {exit_code}, {seconds} s)")
     print()
 
-    names = sorted({n for run in outcomes if run for n in run})
+    # Differing verdicts first, then failures, passes and skips; by name within each.
+    every = {n for run in outcomes if run for n in run}
+
+    def order(name):
+        per_run = [(run or {}).get(name) for run in outcomes]
+        rank = 0 if len(set(per_run)) > 1 else {"Failed": 1, "Passed": 2, "Skipped": 3}.get(per_run[0], 0)
+        return rank, name
+
+    names = sorted(every, key=order)
     differing = []
     header = "| " + " | ".join(f"run {i}" for i in range(1, runs + 1)) + " | test | numbers that vary most (run 1 / run 2 / ...) |"
     print(header)
@@ -128,7 +138,7 @@ def main():
         per_run = [(run or {}).get(name) for run in outcomes]
         if len(set(per_run)) > 1:
             differing.append(name)
-        measured = [numbers[i].get(name, {}) for i in range(runs)]
+        measured = [numbers[i].get(ROW_ID.sub("", name), {}) for i in range(runs)]
         keys = {k for m in measured for k in m}
         varied = []
         for key in keys:
