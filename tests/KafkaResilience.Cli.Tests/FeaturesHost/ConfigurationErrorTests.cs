@@ -31,4 +31,16 @@ public sealed class ConfigurationErrorTests
         exit.Should().Be(1, $"not 0 (all skipped) nor 8 (zero tests ran):{Environment.NewLine}{run.Output}");
         run.Output.Should().Contain($"KAFKA_RESILIENCE_FEATURES='{missing}': the features folder '{missing}' does not exist");
     }
+
+    [Fact]
+    public async Task An_invalid_target_fails_the_run_with_its_message_even_when_the_filter_selects_only_skipped_cases()
+    {
+        // Given: in the smoke profile every @full row is skipped, so no scenario would ever read the target
+        using var run = FeaturesHostRun.Start("Category=full", new Dictionary<string, string?> { ["KAFKA_RESILIENCE_TARGET"] = "kubernetes" });
+
+        var exit = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        exit.Should().Be(1, $"not 0 (all skipped):{Environment.NewLine}{run.Output}");
+        run.Output.Should().Contain("KAFKA_RESILIENCE_TARGET='kubernetes' is not a target; allowed values: auto, embedded, docker, external (default auto).");
+    }
 }
