@@ -10,6 +10,10 @@ namespace KafkaResilience.FaultProxy.Tests;
 /// <summary>
 /// Each toxic measured on loopback through the proxy, configured through the typed client (as the
 /// steps do). Latency bounds allow only upward slack: a toxic must add at least what it promises.
+/// Those lower bounds are exact on purpose, and hold whatever the clock's resolution: every timed toxic
+/// starts after the test's stopwatch and waits until the proxy's clock, the stopwatch's own monotonic
+/// clock, has passed its due time (a timer that fires early is waited out). Upper bounds leave the
+/// scheduler of a loaded machine room.
 /// </summary>
 public sealed class ToxicBehaviourTests : IAsyncLifetime
 {
