@@ -6,8 +6,9 @@ namespace KafkaResilience.Features;
 
 /// <summary>
 /// The target settings the scenarios read, checked when the host starts: <c>KAFKA_RESILIENCE_TARGET</c>, the
-/// Docker probe timeout and, for the external target, its cluster settings. A typo there would otherwise
-/// fail only the scenarios that run, and a filter that selects only skipped ones would hide it.
+/// docker target's Kafka stack, the Docker probe timeout and, for the external target, its cluster settings.
+/// A typo there would otherwise fail only the scenarios that run, and a filter that selects only skipped
+/// ones would hide it.
 /// </summary>
 public sealed class TargetSettingsCheck : IHostConfigurationCheck
 {
@@ -19,6 +20,7 @@ public sealed class TargetSettingsCheck : IHostConfigurationCheck
         {
             if (TargetSelector.RequestedTarget(environment) == "external") ExternalClusterSettings.FromEnvironment(environment);
         });
+        Check(errors, () => TargetSelector.RequestedStack(environment));
         Check(errors, () => TargetSelector.ProbeTimeout(environment));
         return errors;
     }
