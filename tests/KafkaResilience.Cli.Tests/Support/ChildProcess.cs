@@ -19,6 +19,7 @@ internal sealed class ChildProcess : IDisposable
     private readonly ConcurrentQueue<string> lines = new();
     private readonly SemaphoreSlim lineArrived = new(0);
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, bool> toolingPipes = new(StringComparer.Ordinal);
 
     private ChildProcess(Process process, ChildFolders folders)
     {
@@ -121,18 +122,29 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Waits for the exit and returns the exit code, or fails with the output after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
-        using var limit = new CancellationTokenSource(timeout);
-        try
+        var deadline = clock.Elapsed + timeout;
+        for (var round = 0; round < 100_000 && !process.HasExited; round++)
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The process did not exit within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Output}");
+            NoteToolingPipes();
+            var left = deadline - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"The process did not exit within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Output}");
+            }
+
+            using var slice = new CancellationTokenSource(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
+            await process.WaitForExitAsync(slice.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         process.WaitForExit(); // drains the output handlers
         return process.ExitCode;
+    }
+
+    /// <summary>Remembers the pipes <c>dotnet test</c> opens in /tmp for its test host, to remove them once the tree has ended.</summary>
+    public void NoteToolingPipes()
+    {
+        if (process.HasExited) return;
+        foreach (var pipe in ProcessTable.ToolingPipes(ProcessTable.TreeOf(process.Id))) toolingPipes.TryAdd(pipe, true);
     }
 
     /// <summary>Entries the process left in its TMPDIR.</summary>
@@ -157,6 +169,12 @@ internal sealed class ChildProcess : IDisposable
 
         process.Dispose();
         lineArrived.Dispose();
+        foreach (var pipe in toolingPipes.Keys)
+        {
+            // Only once the tree has ended, and only the socket files it held.
+            if (File.Exists(pipe)) File.Delete(pipe);
+        }
+
         if (Directory.Exists(Folders.Root)) Directory.Delete(Folders.Root, recursive: true);
     }
 

@@ -6,6 +6,7 @@ internal sealed record Leftovers(IReadOnlySet<int> Processes, IReadOnlySet<int> 
     /// <summary>The live processes of the child's tree and the TCP ports they listen on, now.</summary>
     public static Leftovers Of(ChildProcess child)
     {
+        child.NoteToolingPipes();
         var tree = ProcessTable.TreeOf(child.Id);
         return new Leftovers(tree, ProcessTable.ListeningPorts(tree));
     }

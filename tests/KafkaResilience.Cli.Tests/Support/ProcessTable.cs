@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace KafkaResilience.Cli.Tests.Support;
 
 /// <summary>
-/// What Linux's /proc says about processes: the descendants of a process, its process group, and the TCP
-/// ports a set of processes listens on (their socket inodes matched against /proc/net/tcp and tcp6).
+/// What Linux's /proc says about processes: the descendants of a process, its process group, the TCP ports
+/// a set of processes listens on (their socket inodes matched against /proc/net/tcp and tcp6), and the
+/// tooling's pipes they hold in /tmp (matched against /proc/net/unix).
 /// </summary>
 internal static partial class ProcessTable
 {
@@ -42,6 +43,37 @@ internal static partial class ProcessTable
     /// <summary>TCP ports (IPv4 and IPv6) on which any of these processes has a listening socket.</summary>
     public static IReadOnlySet<int> ListeningPorts(IEnumerable<int> pids)
     {
+        var inodes = SocketInodes(pids);
+        return Listening().Where(l => inodes.Contains(l.Inode)).Select(l => l.Port).ToHashSet();
+    }
+
+    /// <summary>
+    /// Paths of the Unix sockets these processes hold that sit directly in /tmp with a 32-hex-digit name: the
+    /// pipe <c>dotnet test</c> opens for its test host there whatever TMPDIR says, and leaves behind.
+    /// </summary>
+    public static IReadOnlySet<string> ToolingPipes(IEnumerable<int> pids)
+    {
+        var inodes = SocketInodes(pids);
+        var pipes = new HashSet<string>(StringComparer.Ordinal);
+        if (inodes.Count == 0 || !File.Exists("/proc/net/unix")) return pipes;
+        foreach (var row in File.ReadLines("/proc/net/unix").Skip(1))
+        {
+            var columns = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (columns.Length >= 8 && inodes.Contains(columns[6]) && ToolingPipe().IsMatch(columns[7])) pipes.Add(columns[7]);
+        }
+
+        return pipes;
+    }
+
+    /// <summary>Which of these ports anything on the machine still listens on.</summary>
+    public static IReadOnlySet<int> StillListening(IEnumerable<int> ports)
+    {
+        var wanted = ports.ToHashSet();
+        return Listening().Select(l => l.Port).Where(wanted.Contains).ToHashSet();
+    }
+
+    private static HashSet<string> SocketInodes(IEnumerable<int> pids)
+    {
         var inodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pid in pids)
         {
@@ -59,14 +91,7 @@ internal static partial class ProcessTable
             }
         }
 
-        return Listening().Where(l => inodes.Contains(l.Inode)).Select(l => l.Port).ToHashSet();
-    }
-
-    /// <summary>Which of these ports anything on the machine still listens on.</summary>
-    public static IReadOnlySet<int> StillListening(IEnumerable<int> ports)
-    {
-        var wanted = ports.ToHashSet();
-        return Listening().Select(l => l.Port).Where(wanted.Contains).ToHashSet();
+        return inodes;
     }
 
     private static IEnumerable<(int Port, string Inode)> Listening()
@@ -101,4 +126,7 @@ internal static partial class ProcessTable
 
     [GeneratedRegex(@"^socket:\[(\d+)\]$")]
     private static partial Regex SocketInode();
+
+    [GeneratedRegex(@"^/tmp/[0-9a-f]{32}$")]
+    private static partial Regex ToolingPipe();
 }
