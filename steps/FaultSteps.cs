@@ -52,6 +52,12 @@ public sealed class FaultSteps(ScenarioNemesis nemesis)
     [When("the responses of {broker} are held back for {duration}")]
     public Task HoldResponses(BrokerTarget target, TimeSpan duration) => nemesis.InjectForAsync(new ResponseHoldFault(target), duration);
 
+    [When("ZooKeeper is killed")]
+    public Task KillZooKeeper() => nemesis.InjectAsync(new KillZooKeeperFault());
+
+    [When("ZooKeeper is paused for {duration}")]
+    public Task PauseZooKeeper(TimeSpan duration) => nemesis.InjectForAsync(new PauseZooKeeperFault(), duration);
+
     [When("every broker is restarted in turn")]
     public Task RollingRestart() => nemesis.InjectAsync(new RollingRestartFault());
 }

@@ -15,7 +15,7 @@ namespace KafkaResilience.Cli;
 /// </summary>
 internal static class BenchmarkCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, CancellationToken stop)
     {
         BenchmarkCommandLine options;
         try
@@ -33,14 +33,13 @@ internal static class BenchmarkCommand
             Console.Out.WriteLine(BenchmarkCommandLine.Usage);
             return 0;
         }
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         try
         {
-            return await RunAsync(options, Console.Out.WriteLine, Console.Error.WriteLine, stop.Token);
+            return await RunAsync(options, Console.Out.WriteLine, Console.Error.WriteLine, stop);
         }
         catch (ArgumentException e)
         {
+            // a value the clients refuse, e.g. a --set NAME=VALUE librdkafka does not know
             Console.Error.WriteLine($"kafka-resilience benchmark: {e.Message}");
             return 2;
         }
@@ -49,10 +48,16 @@ internal static class BenchmarkCommand
     public static async Task<int> RunAsync(BenchmarkCommandLine o, Action<string> output, Action<string> log, CancellationToken ct)
     {
         EmbeddedCluster? embedded = null;
+        ConsumerWorkload? consumers = null;
+        ProducerWorkload? producer = null;
         try
         {
             string bootstrap;
-            if (o.Bootstrap is { } given) bootstrap = given;
+            if (o.Bootstrap is { } given)
+            {
+                bootstrap = given;
+                BootstrapProbe.Check(bootstrap, o.Settings, o.Topic, BootstrapProbe.Timeout);
+            }
             else
             {
                 embedded = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
@@ -68,7 +73,7 @@ internal static class BenchmarkCommand
             var idle = TimeSpan.FromSeconds(o.ConsumeOnly ? 2 : 10);
             var budget = TimeSpan.FromSeconds(Math.Max(120, o.Messages / 50_000.0));
 
-            await using var consumers = o.Consumers > 0
+            consumers = o.Consumers > 0
                 ? ConsumerWorkload.Start(bootstrap, new ConsumerWorkloadOptions { Topic = o.Topic, Consumers = o.Consumers, GroupId = $"benchmark-{ledger.RunTag}" }, ledger, log: log)
                 : null;
             if (consumers is not null)
@@ -76,7 +81,6 @@ internal static class BenchmarkCommand
                 var partitions = TopicProbe.PartitionCount(bootstrap, new Dictionary<string, string>(), o.Topic, TimeSpan.FromSeconds(30));
                 await consumers.WaitForAssignmentAsync(partitions, TimeSpan.FromSeconds(60), ct);
             }
-            ProducerWorkload? producer = null;
             if (!o.ConsumeOnly)
             {
                 producer = ProducerWorkload.Start(bootstrap, new ProducerWorkloadOptions
@@ -98,10 +102,15 @@ internal static class BenchmarkCommand
                 caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer?.IsCompleted ?? true, idle, budget, ct);
                 await consumers.StopAllAsync();
             }
-            if (producer is not null) await producer.DisposeAsync();
+            var produced = producer is not null;
+            if (producer is not null)
+            {
+                await producer.DisposeAsync();
+                producer = null;
+            }
             var history = ledger.Snapshot(embedded?.LeadershipChanges);
 
-            if (producer is not null) output(PerfReport.ProducerLine(history));
+            if (produced) output(PerfReport.ProducerLine(history));
             if (consumers is not null)
             {
                 output(PerfReport.ConsumerHeader);
@@ -109,7 +118,7 @@ internal static class BenchmarkCommand
                 foreach (var line in PerfReport.PerConsumerLines(history)) output("  " + line);
                 if (caughtUp is not null) output($"consumers: {caughtUp}");
             }
-            if (producer is not null && consumers is not null && o.Ledger)
+            if (produced && consumers is not null && o.Ledger)
             {
                 var run = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker(), new ReorderChecker());
                 output(run.ToString());
@@ -121,6 +130,9 @@ internal static class BenchmarkCommand
         }
         finally
         {
+            // Clients first, then the cluster they talk to, also when interrupted or failing.
+            if (producer is not null) await producer.DisposeAsync();
+            if (consumers is not null) await consumers.DisposeAsync();
             if (embedded is not null) await embedded.DisposeAsync();
         }
     }

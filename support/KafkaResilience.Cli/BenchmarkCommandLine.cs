@@ -48,14 +48,14 @@ internal sealed record BenchmarkCommandLine
             {
                 "-h" or "--help" => result with { Help = true },
                 "--messages" => result with { Messages = Long(Value(), "--messages", 1) },
-                "--size" => result with { Size = (int)Long(Value(), "--size", 24) },
+                "--size" => result with { Size = Int(Value(), "--size", 24) },
                 "--rate" => result with { Rate = Double(Value(), "--rate") },
                 "--bootstrap" => result with { Bootstrap = Value() },
                 "--topic" => result with { Topic = Value() },
-                "--partitions" => result with { Partitions = (int)Long(Value(), "--partitions", 1) },
-                "--producers" => result with { Producers = (int)Long(Value(), "--producers", 1) },
-                "--threads" => result with { Threads = (int)Long(Value(), "--threads", 1) },
-                "--consumers" => result with { Consumers = (int)Long(Value(), "--consumers", 0) },
+                "--partitions" => result with { Partitions = Int(Value(), "--partitions", 1) },
+                "--producers" => result with { Producers = Int(Value(), "--producers", 1) },
+                "--threads" => result with { Threads = Int(Value(), "--threads", 1) },
+                "--consumers" => result with { Consumers = Int(Value(), "--consumers", 0) },
                 "--ledger" => result with { Ledger = Value() switch { "on" => true, "off" => false, var v => throw new ArgumentException($"--ledger must be 'on' or 'off' (got '{v}').") } },
                 "--consume-only" => result with { ConsumeOnly = true },
                 "--progress" => result with { ProgressSeconds = Double(Value(), "--progress") },
@@ -73,6 +73,10 @@ internal sealed record BenchmarkCommandLine
         settings[pair[..eq]] = pair[(eq + 1)..];
         return r;
     }
+
+    private static int Int(string text, string option, int min) =>
+        int.TryParse(text.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min
+            ? v : throw new ArgumentException($"{option} must be a whole number from {min} to {int.MaxValue} (got '{text}').");
 
     private static long Long(string text, string option, long min) =>
         long.TryParse(text.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min

@@ -1,8 +1,9 @@
 using KafkaResilience.Cli;
 
 // kafka-resilience <command> [options]: the suite's command-line tools.
-// Each command lives in its own file and returns a process exit code.
-var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+// Each command lives in its own file and returns a process exit code; CommandRunner gives every one the
+// same Ctrl-C handling and the same one-line failures.
+var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int>>>(StringComparer.Ordinal)
 {
     ["cluster"] = ClusterCommand.RunAsync,
     ["benchmark"] = BenchmarkCommand.RunAsync,
@@ -17,4 +18,4 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || !commands.TryGetValue(arg
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
 }
 
-return await run(args[1..]);
+return await CommandRunner.RunAsync(args[0], run, args[1..], Console.Error);

@@ -1,3 +1,5 @@
+using DotNet.Testcontainers.Configurations;
+
 namespace KafkaResilience.Docker;
 
 /// <summary>
@@ -6,8 +8,11 @@ namespace KafkaResilience.Docker;
 /// </summary>
 public sealed record DockerClusterOptions
 {
-    /// <summary>Docker endpoint to use (the one the target probe found); null lets Testcontainers discover it.</summary>
-    public Uri? DockerEndpoint { get; init; }
+    /// <summary>
+    /// Docker endpoint and its authentication (TLS...) to use: the one Testcontainers resolved and the target
+    /// probe checked; null lets Testcontainers discover it again.
+    /// </summary>
+    public IDockerEndpointAuthenticationConfiguration? DockerEndpoint { get; init; }
 
     /// <summary>Bound on pulling, starting and waiting for every container and for all brokers to appear in metadata.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromMinutes(3);
@@ -32,8 +37,8 @@ public sealed record DockerClusterOptions
         Range(nameof(LeadershipPollInterval), LeadershipPollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(1));
         if (TimeProvider is null)
             throw new ArgumentException($"{nameof(TimeProvider)} must be set (TimeProvider.System or a fake clock).", nameof(TimeProvider));
-        if (DockerEndpoint is { Scheme: not ("unix" or "npipe" or "tcp" or "http" or "https") })
-            throw new ArgumentException($"{nameof(DockerEndpoint)} must be a unix://, npipe://, tcp:// or http(s):// URI; got {DockerEndpoint}.", nameof(DockerEndpoint));
+        if (DockerEndpoint is { Endpoint: var endpoint } && endpoint?.Scheme is not ("unix" or "npipe" or "tcp" or "http" or "https"))
+            throw new ArgumentException($"{nameof(DockerEndpoint)} must be a unix://, npipe://, tcp:// or http(s):// URI; got {endpoint}.", nameof(DockerEndpoint));
     }
 
     private static void Range(string name, TimeSpan value, TimeSpan min, TimeSpan max)

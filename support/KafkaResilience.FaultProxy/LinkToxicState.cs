@@ -22,5 +22,11 @@ internal sealed class LinkToxicState
 
     public ITimer? Timer { get; set; }
 
+    /// <summary>When an applied timeout toxic closes the link, as a <see cref="TimeProvider"/> timestamp.</summary>
+    public long TimeoutDue { get; set; }
+
+    /// <summary>How often the timeout timer fired early and was re-armed for the rest.</summary>
+    public int TimeoutRearms { get; set; }
+
     public bool Active { get; set; } = true;
 }

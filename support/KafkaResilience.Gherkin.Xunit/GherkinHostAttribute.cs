@@ -19,4 +19,7 @@ public sealed class GherkinHostAttribute(string featuresFolder) : Attribute
 
     /// <summary>Only [Binding] classes in this namespace (or below) count; null means every binding found.</summary>
     public string? BindingNamespace { get; set; }
+
+    /// <summary>A type implementing <see cref="IHostConfigurationCheck"/> (with a parameterless constructor) for the bindings' own settings; null for none.</summary>
+    public Type? ConfigurationCheck { get; set; }
 }

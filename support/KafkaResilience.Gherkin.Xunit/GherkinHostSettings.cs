@@ -36,6 +36,22 @@ public sealed class GherkinHostSettings
 
     public string? ProfileError { get; }
 
+    /// <summary>
+    /// Every setting that stops the host from running what was asked (features folder not found or missing,
+    /// invalid profile, what the host's <see cref="GherkinHostAttribute.ConfigurationCheck"/> finds), one line
+    /// each naming the setting and what it allows; null when all is well.
+    /// </summary>
+    public string? ConfigurationError
+    {
+        get
+        {
+            var errors = new List<string>();
+            if (FolderError() is { } folder) errors.Add(folder);
+            errors.AddRange(SettingErrors());
+            return errors.Count == 0 ? null : string.Join(Environment.NewLine, errors);
+        }
+    }
+
     public static GherkinHostSettings For(Assembly host)
     {
         var attribute = host.GetCustomAttribute<GherkinHostAttribute>()
@@ -45,14 +61,51 @@ public sealed class GherkinHostSettings
         return new GherkinHostSettings(host, attribute, root, locationError, profile ?? new RunProfile(RunProfile.Smoke), profileError);
     }
 
-    /// <summary>Every case to list and run, in file order; an invalid profile adds one failing case and skips the rest.</summary>
+    /// <summary>
+    /// Every case to list and run, in file order. A features folder that cannot be found is one failing case;
+    /// an invalid setting (profile, the host's own check) adds one failing case and skips the rest.
+    /// </summary>
     public IReadOnlyList<ScenarioCase> LoadCases()
     {
-        if (LocationError is not null) return [FeatureCatalog.ConfigurationCase("features folder", LocationError)];
+        if (FolderError() is { } folder) return [FeatureCatalog.ConfigurationCase("features folder", folder)];
         var cases = FeatureCatalog.Load(FeaturesRoot, Profile);
-        if (ProfileError is null) return cases;
-        var reason = $"{RunProfile.EnvironmentVariable} is invalid; see the failing Configuration case";
-        return [FeatureCatalog.ConfigurationCase(RunProfile.EnvironmentVariable, ProfileError), .. cases.Select(c => c with { SkipReason = c.SkipReason ?? reason })];
+        var errors = SettingErrors();
+        if (errors.Count == 0) return cases;
+        var reason = "a setting is invalid; see the failing Configuration case";
+        return [FeatureCatalog.ConfigurationCase("settings", string.Join(Environment.NewLine, errors)), .. cases.Select(c => c with { SkipReason = c.SkipReason ?? reason })];
+    }
+
+    private string? FolderError() =>
+        LocationError ?? (Directory.Exists(FeaturesRoot) ? null : MissingFolderError());
+
+    private List<string> SettingErrors()
+    {
+        var errors = new List<string>();
+        if (ProfileError is not null) errors.Add(ProfileError);
+        if (Attribute.ConfigurationCheck is { } type)
+        {
+            try
+            {
+                var check = Activator.CreateInstance(type) as IHostConfigurationCheck
+                    ?? throw new InvalidOperationException($"{type.FullName} does not implement {nameof(IHostConfigurationCheck)}.");
+                errors.AddRange(check.Errors());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors.Add($"The configuration check {type.FullName} could not run: {ExceptionMessage.Of(e)}");
+            }
+        }
+
+        return errors;
+    }
+
+    private string MissingFolderError()
+    {
+        var variable = Attribute.EnvironmentVariable;
+        var fromEnvironment = variable is null ? null : Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(fromEnvironment)
+            ? $"The features folder '{FeaturesRoot}' does not exist."
+            : $"{variable}='{fromEnvironment}': the features folder '{FeaturesRoot}' does not exist; set {variable} to a folder of .feature files, or unset it for '{Attribute.FeaturesFolder}'.";
     }
 
     /// <summary>The bindings of every assembly in the base directory that references the runner, and of the host itself.</summary>

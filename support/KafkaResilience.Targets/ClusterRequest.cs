@@ -4,7 +4,7 @@ namespace KafkaResilience.Targets;
 
 /// <summary>
 /// What a scenario asks of whichever target runs it: the broker ids (the seed's 105, 106, 108 by
-/// default) and the topics to create before it starts.
+/// default), the topics to create before it starts, and how soon a lost broker loses its leadership.
 /// </summary>
 public sealed record ClusterRequest
 {
@@ -14,6 +14,17 @@ public sealed record ClusterRequest
 
     public IReadOnlyList<TopicSpec> Topics { get; init; } = [];
 
-    /// <summary>Embedded only: the emulated broker.session.timeout.ms; null keeps the embedded default.</summary>
-    public TimeSpan? EmbeddedDetectionDelay { get; init; }
+    /// <summary>
+    /// How long a lost broker keeps its leadership before the controller moves it ("moves leadership off a lost
+    /// broker after 2 seconds"); null keeps each target's default. Embedded: the emulated broker.session.timeout.ms.
+    /// Docker: broker.session.timeout.ms (KRaft, heartbeats at a quarter of it) or zookeeper.session.timeout.ms.
+    /// </summary>
+    public TimeSpan? DetectionDelay { get; init; }
+
+    /// <summary>The former name of <see cref="DetectionDelay"/>, still set by the scenario steps; the same value.</summary>
+    public TimeSpan? EmbeddedDetectionDelay
+    {
+        get => DetectionDelay;
+        init => DetectionDelay = value;
+    }
 }

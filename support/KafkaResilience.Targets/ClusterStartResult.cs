@@ -27,6 +27,7 @@ public sealed record ClusterStartResult(TargetSelection Selection, ClusterStartS
     {
         ClusterStartStatus.Started => $"{Selection}: started {Cluster!.Description}",
         ClusterStartStatus.Unavailable => $"{Selection}; every Kafka scenario is skipped: {Reason}",
+        _ when Selection.FailureReason is not null => $"{Selection}; every Kafka scenario fails",
         _ => $"{Selection}; the target failed to start: {Reason}",
     };
 }

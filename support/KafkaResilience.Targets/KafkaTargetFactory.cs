@@ -50,15 +50,18 @@ public sealed class KafkaTargetFactory
 
     /// <summary>
     /// Starts the selected target. Unavailable selection: returns Unavailable at once, nothing is tried.
-    /// External settings invalid: throws <see cref="TargetConfigurationException"/> (a configuration error
-    /// must stop the run). Anything else that goes wrong: Failed with the reason.
+    /// A selection that cannot run on the engine found (docker on an engine too old): Failed with its reason,
+    /// nothing is tried. External settings invalid: throws <see cref="TargetConfigurationException"/> (a
+    /// configuration error must stop the run). Anything else that goes wrong: Failed with the reason.
     /// </summary>
     public async Task<ClusterStartResult> StartAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(request);
-        if (!selection.IsAvailable)
-            return ClusterStartResult.Unavailable(selection, selection.UnavailableReason!);
+        if (selection.FailureReason is { } failure)
+            return ClusterStartResult.Failed(selection, failure);
+        if (selection.UnavailableReason is { } unavailable)
+            return ClusterStartResult.Unavailable(selection, unavailable);
         if (selection.Kind == TargetKind.External)
             _ = ExternalClusterSettings.FromEnvironment(_environment);
 
@@ -91,16 +94,32 @@ public sealed class KafkaTargetFactory
     private static async Task<IKafkaCluster> StartEmbeddedAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)
     {
         var options = new EmbeddedClusterOptions { BrokerIds = request.BrokerIds, Topics = request.Topics, UseFaultProxy = true };
-        if (request.EmbeddedDetectionDelay is { } delay)
+        if (request.DetectionDelay is { } delay)
             options = options with { DetectionDelay = delay };
         return await EmbeddedCluster.StartAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IKafkaCluster> StartDockerAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)
     {
-        var definition = new KafkaKraftClusterBuilder().WithBrokerIds([.. request.BrokerIds]).Build();
-        var cluster = await DockerCluster.StartAsync(definition, new DockerClusterOptions { DockerEndpoint = selection.DockerProbe?.Endpoint }, cancellationToken).ConfigureAwait(false);
+        var configuration = DockerConfiguration(selection, request);
+        var cluster = await DockerCluster.StartAsync(configuration, new DockerClusterOptions { DockerEndpoint = selection.DockerProbe?.Endpoint }, cancellationToken).ConfigureAwait(false);
         return await CreateTopicsAsync(cluster, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the docker target starts for a request: the selection's stack, the scenario's broker ids, and its
+    /// detection delay mapped onto the brokers' session settings (validated here: real Kafka takes 1 s to 5 min).
+    /// </summary>
+    public static KafkaClusterConfiguration DockerConfiguration(TargetSelection selection, ClusterRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(request);
+        var builder = new KafkaClusterBuilder()
+            .WithStack(selection.Stack)
+            .WithBrokerIds([.. request.BrokerIds])
+            .WithDetectionDelay(request.DetectionDelay);
+        builder.Validate();
+        return builder.Configuration;
     }
 
     private async Task<IKafkaCluster> StartExternalAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using DotNet.Testcontainers.Configurations;
 using FluentAssertions;
 using KafkaResilience.Cluster;
 
@@ -14,7 +15,7 @@ public sealed class DockerClusterOptionsTests
         { nameof(DockerClusterOptions.AdminRequestTimeout), new DockerClusterOptions { AdminRequestTimeout = TimeSpan.Zero } },
         { nameof(DockerClusterOptions.CleanStopGrace), new DockerClusterOptions { CleanStopGrace = TimeSpan.FromHours(1) } },
         { nameof(DockerClusterOptions.LeadershipPollInterval), new DockerClusterOptions { LeadershipPollInterval = TimeSpan.FromMilliseconds(1) } },
-        { nameof(DockerClusterOptions.DockerEndpoint), new DockerClusterOptions { DockerEndpoint = new Uri("ftp://docker") } },
+        { nameof(DockerClusterOptions.DockerEndpoint), new DockerClusterOptions { DockerEndpoint = new DockerEndpointAuthenticationConfiguration(new Uri("ftp://docker")) } },
     };
 
     [Theory]

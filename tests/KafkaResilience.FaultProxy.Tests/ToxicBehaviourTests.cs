@@ -10,6 +10,10 @@ namespace KafkaResilience.FaultProxy.Tests;
 /// <summary>
 /// Each toxic measured on loopback through the proxy, configured through the typed client (as the
 /// steps do). Latency bounds allow only upward slack: a toxic must add at least what it promises.
+/// Those lower bounds are exact on purpose, and hold whatever the clock's resolution: every timed toxic
+/// starts after the test's stopwatch and waits until the proxy's clock, the stopwatch's own monotonic
+/// clock, has passed its due time (a timer that fires early is waited out). Upper bounds leave the
+/// scheduler of a loaded machine room.
 /// </summary>
 public sealed class ToxicBehaviourTests : IAsyncLifetime
 {
@@ -121,7 +125,32 @@ public sealed class ToxicBehaviourTests : IAsyncLifetime
 
         outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
         bytes.Should().Be(0, "the timeout toxic drops data");
+        // The lower bound is exact on purpose: the proxy arms the toxic after this stopwatch started and
+        // closes only once its own clock, the same monotonic clock (1 ns resolution), has passed 300 ms.
+        // The upper bound leaves the scheduler of a loaded 2-core machine ten times the timeout.
         stopwatch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300)).And.BeLessThan(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Timeout_never_closes_early_when_the_timer_fires_early()
+    {
+        // Given: a proxy whose timers fire 20 ms early (the runtime's fire a few ms early under load)
+        await using var peer = LoopbackEchoServer.Start();
+        await using var early = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions { TimeProvider = new EarlyTimerTimeProvider(TimeSpan.FromMilliseconds(20)) }, Ct);
+        using var earlyClient = new ToxiproxyClient(early.ApiAddress);
+        var proxy = await earlyClient.CreateProxyAsync(new ToxiproxyProxySpec("p", "127.0.0.1:0", peer.Address), Ct);
+        using var socket = await TestSocket.ConnectAsync(proxy.Listen);
+        await TestSocket.WaitUntilAsync(() => early.ConnectionCount("p") == 1, Wait, "the connection should be proxied");
+
+        // When
+        var stopwatch = Stopwatch.StartNew();
+        await earlyClient.AddToxicAsync("p", ToxicSpec.Timeout("cut", 300), Ct);
+        await TestSocket.SendAsync(socket, new byte[] { 1 });
+        var (outcome, _, _) = await TestSocket.ReadUntilEndAsync(socket, Wait);
+
+        // Then: closed, and not before 300 ms on the same clock the proxy reads
+        outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
+        stopwatch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]

@@ -154,9 +154,9 @@ public sealed class ToxiproxyClientTests
         version.Should().Be("2.1.4", "servers before 2.2 answer /version in plain text");
         handler.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
             "POST /proxies/kafka/toxics",
-            "POST /proxies/kafka/toxics/rst",
-            "POST /proxies/kafka",
-            "POST /proxies/kafka",
+            "PATCH /proxies/kafka/toxics/rst", // updates are PATCH: Toxiproxy 2.12 logs an update by POST as deprecated
+            "PATCH /proxies/kafka",
+            "PATCH /proxies/kafka",
             "POST /populate",
             "GET /version",
             "POST /reset");

@@ -26,6 +26,14 @@ public sealed class FailureTests
         [When("it waits for cancellation")]
         public async Task Waits() => await Task.Delay(Timeout.Infinite, context.CancellationToken);
 
+        [When("the cluster refuses twice")]
+        public Task RefusesTwice() => Task.WhenAll(
+            Task.FromException(new InvalidOperationException("broker 106 refused the connection")),
+            Task.FromException(new InvalidOperationException("broker 108 refused the connection"))).ContinueWith(t => t.Wait(), TaskScheduler.Default);
+
+        [When("the cluster refuses once")]
+        public void RefusesOnce() => Task.Run(() => throw new InvalidOperationException("broker 106 refused the connection")).Wait();
+
         [AfterScenario]
         public void After() => context.Output($"after hook (token cancelled: {context.CancellationToken.IsCancellationRequested})");
     }
@@ -171,5 +179,61 @@ public sealed class FailureTests
         outcome.Results[0].SkipReason.Should().Be("ignored by the @ignore tag");
         outcome.Results[1].Error!.Message.Should().Contain("b.feature:4:5");
         outcome.Output.Should().NotContain("step: cluster");
+    }
+
+    [Fact]
+    public async Task A_scenario_with_no_steps_fails_naming_file_and_line_and_never_passes()
+    {
+        const string feature = """
+            Feature: Failures
+              Scenario: typo
+                Whenever a cluster of brokers 105, 106 and 108
+            """;
+
+        var outcome = await RunnerHarness.RunAsync(feature, typeof(Steps));
+
+        outcome.Single.Outcome.Should().Be(ScenarioOutcome.Failed);
+        ScenarioFailureMessage.For(outcome.Single).Should().StartWith("test.feature:2: the scenario \"typo\" has no steps");
+    }
+
+    [Fact]
+    public async Task A_failure_wrapped_in_an_aggregate_shows_the_inner_message_once()
+    {
+        const string feature = """
+            Feature: Failures
+              Scenario: wrapped
+                When the cluster refuses once
+            """;
+
+        var outcome = await RunnerHarness.RunAsync(feature, typeof(Steps));
+
+        var message = ScenarioFailureMessage.For(outcome.Single);
+        message.Should().NotContain("One or more errors occurred");
+        Occurrences(message, "broker 106 refused the connection").Should().Be(1, message);
+        outcome.Output.Should().Contain(l => l.StartsWith("-> error: broker 106 refused the connection (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Several_wrapped_failures_are_each_shown_once()
+    {
+        const string feature = """
+            Feature: Failures
+              Scenario: wrapped twice
+                When the cluster refuses twice
+            """;
+
+        var outcome = await RunnerHarness.RunAsync(feature, typeof(Steps));
+
+        var message = ScenarioFailureMessage.For(outcome.Single);
+        message.Should().NotContain("One or more errors occurred");
+        Occurrences(message, "broker 106 refused the connection").Should().Be(1, message);
+        Occurrences(message, "broker 108 refused the connection").Should().Be(1, message);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 }

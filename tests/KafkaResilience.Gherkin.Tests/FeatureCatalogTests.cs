@@ -239,4 +239,109 @@ public sealed class FeatureCatalogTests
 
         cases.Should().ContainSingle().Which.Error.Should().Contain("does not exist");
     }
+
+    [Fact]
+    public void A_scenario_whose_step_lines_start_with_a_misspelt_keyword_is_a_failing_case_naming_file_line_and_why()
+    {
+        // Given: "Whenever" is no keyword, so Gherkin reads every line under the scenario as its description
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("typo.feature", """
+            Feature: Brokers
+              Scenario: broker 106 dies
+                Whenever a cluster of brokers 105, 106 and 108
+                Thenever no message is lost
+            """);
+
+        // When
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        // Then
+        var single = cases.Should().ContainSingle().Subject;
+        single.Steps.Should().BeEmpty();
+        single.Error.Should().StartWith("typo.feature:2: the scenario \"broker 106 dies\" has no steps")
+            .And.Contain("never passes")
+            .And.Contain("from typo.feature:3: \"Whenever a cluster of brokers 105, 106 and 108\"")
+            .And.Contain("Given, When, Then, And, But, *");
+    }
+
+    [Fact]
+    public void A_scenario_with_no_steps_at_all_is_a_failing_case_even_in_the_other_profile()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("empty.feature", """
+            Feature: Brokers
+              Background:
+                Given a cluster
+
+              @full
+              Scenario: nothing yet
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().ContainSingle().Which.Error.Should().StartWith("empty.feature:6: the scenario \"nothing yet\" has no steps");
+    }
+
+    [Fact]
+    public void An_examples_table_naming_a_column_twice_is_one_failing_case_naming_file_line_and_the_column()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("sweep.feature", """
+            Feature: Sweep
+              Scenario Outline: <n> topics
+                When <n> topics are written
+
+                Examples: twice
+                  | n | messages | n  |
+                  | 3 | 1000     | 6  |
+                  | 6 | 2000     | 12 |
+
+                Examples: fine
+                  | n  | messages |
+                  | 12 | 3000     |
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().HaveCount(2);
+        cases[0].Error.Should().Be("sweep.feature:6: the Examples table of \"<n> topics\" names the column \"n\" twice (columns 1 and 3); every column needs a name of its own.");
+        cases[0].Info.Line.Should().Be(6);
+        cases[1].Error.Should().BeNull();
+        cases[1].Info.Id.Should().Be("sweep.feature:2:3", "the rows of the other tables keep their ids");
+        cases.Select(c => c.Info.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void An_examples_table_without_rows_is_a_failing_case()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("sweep.feature", """
+            Feature: Sweep
+              Scenario Outline: <n> topics
+                When <n> topics are written
+
+                Examples:
+                  | n |
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().ContainSingle().Which.Error.Should().Be(
+            "sweep.feature:6: the Examples table of \"<n> topics\" has no rows, so the outline would never run; give it a header row and at least one row of values.");
+    }
+
+    [Fact]
+    public void A_feature_without_scenarios_is_a_failing_case()
+    {
+        using var workspace = new FeatureWorkspace();
+        workspace.Write("nothing.feature", """
+            Feature: Brokers
+              Scenaro: broker 106 dies (misspelt, so Gherkin reads this as description text)
+                Whenever a cluster of brokers 105, 106 and 108
+            """);
+
+        var cases = FeatureCatalog.Load(workspace.Root, Smoke);
+
+        cases.Should().ContainSingle().Which.Error.Should().StartWith("nothing.feature:1: the feature \"Brokers\" has no scenarios");
+    }
 }

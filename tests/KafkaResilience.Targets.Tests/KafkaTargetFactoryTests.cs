@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using FluentAssertions;
 using KafkaResilience.Cluster;
+using KafkaResilience.Docker.Definition;
+using KafkaResilience.Docker.Endpoint;
 using KafkaResilience.Targets.Selection;
 using KafkaResilience.Targets.Tests.Selection;
 
@@ -36,8 +38,10 @@ public sealed class KafkaTargetFactoryTests
     [Fact]
     public async Task Docker_with_the_real_probe_and_no_engine_is_unavailable_within_seconds()
     {
+        // Given Testcontainers' discovery finding nothing (it reads the real process environment, so it is stubbed here)
         var missing = Path.Combine(Path.GetTempPath(), $"no-docker-{Guid.NewGuid():N}.sock");
-        var factory = KafkaTargetFactory.FromEnvironment(Env(("KAFKA_RESILIENCE_TARGET", "docker"), ("DOCKER_HOST", "unix://" + missing)));
+        var env = Env(("KAFKA_RESILIENCE_TARGET", "docker"), ("DOCKER_HOST", "unix://" + missing));
+        var factory = new KafkaTargetFactory(env, new DockerEndpointProbe(DockerEndpointProbe.DefaultCandidates(env), TimeSpan.FromSeconds(1), () => null, () => false));
         var watch = Stopwatch.StartNew();
 
         var result = await factory.SelectAndStartAsync(new ClusterRequest(), TestContext.Current.CancellationToken)
@@ -46,6 +50,47 @@ public sealed class KafkaTargetFactoryTests
         result.Status.Should().Be(ClusterStartStatus.Unavailable);
         result.SkipReason.Should().Contain(missing);
         TestContext.Current.SendDiagnosticMessage($"unavailable after {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Docker_on_an_engine_too_old_fails_at_once_with_the_engines_facts_and_starts_nothing()
+    {
+        var factory = new KafkaTargetFactory(
+            Env(("KAFKA_RESILIENCE_TARGET", "docker")),
+            FakeDockerProbe.TooOld(),
+            new Dictionary<TargetKind, KafkaTargetFactory.ClusterStarter> { [TargetKind.Docker] = Throwing("docker") });
+
+        var result = await factory.SelectAndStartAsync(new ClusterRequest(), TestContext.Current.CancellationToken);
+
+        result.Status.Should().Be(ClusterStartStatus.Failed);
+        result.SkipReason.Should().BeNull();
+        result.Reason.Should().Be("the docker target cannot run on this engine: Docker Engine 20.10.24+dfsg1 (API 1.41) at unix:///var/run/docker.sock is older than Testcontainers needs (API 1.44, Engine 25+)");
+    }
+
+    [Fact]
+    public void The_docker_cluster_gets_the_scenarios_brokers_the_chosen_stack_and_the_detection_delay_as_session_settings()
+    {
+        // Given "a cluster of brokers 1, 2 and 3 that moves leadership off a lost broker after 2 seconds" on the ZooKeeper stack
+        var selection = new TargetSelection("docker", TargetKind.Docker, "test", null, null) { Stack = KafkaStack.ZooKeeper };
+        var request = new ClusterRequest { BrokerIds = [1, 2, 3], EmbeddedDetectionDelay = TimeSpan.FromSeconds(2) };
+
+        var definition = new KafkaClusterBuilder(KafkaTargetFactory.DockerConfiguration(selection, request)).Build();
+
+        definition.Stack.Should().Be(KafkaStack.ZooKeeper);
+        definition.BrokerIds.Should().Equal(1, 2, 3);
+        definition.Nodes.Should().OnlyContain(n => n.Environment["KAFKA_ZOOKEEPER_SESSION_TIMEOUT_MS"] == "2000");
+        new KafkaClusterBuilder(KafkaTargetFactory.DockerConfiguration(selection with { Stack = KafkaStack.Kraft }, request)).Build()
+            .Nodes.Should().OnlyContain(n => n.Environment["KAFKA_BROKER_SESSION_TIMEOUT_MS"] == "2000" && n.Environment["KAFKA_BROKER_HEARTBEAT_INTERVAL_MS"] == "500");
+    }
+
+    [Fact]
+    public void A_detection_delay_real_kafka_cannot_honour_is_refused_before_anything_starts()
+    {
+        var selection = new TargetSelection("docker", TargetKind.Docker, "test", null, null);
+
+        var act = () => KafkaTargetFactory.DockerConfiguration(selection, new ClusterRequest { DetectionDelay = TimeSpan.FromMilliseconds(100) });
+
+        act.Should().Throw<ArgumentException>().WithMessage("DetectionDelay must be between 1 s and 5 min*");
     }
 
     [Fact]

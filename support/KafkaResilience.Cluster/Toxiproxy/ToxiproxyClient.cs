@@ -116,7 +116,7 @@ public sealed class ToxiproxyClient : IDisposable
         return (result.Proxies ?? []).Select(Normalize).ToList();
     }
 
-    /// <summary>Enables or disables a proxy (disabled: listener closed, connections dropped).</summary>
+    /// <summary>PATCH /proxies/{name}: enables or disables a proxy (disabled: listener closed, connections dropped).</summary>
     public Task<ToxiproxyProxy> SetEnabledAsync(string name, bool enabled, CancellationToken ct = default) =>
         UpdateProxyCoreAsync(name, new ProxyUpdate(null, null, enabled), ct);
 
@@ -175,14 +175,14 @@ public sealed class ToxiproxyClient : IDisposable
         return Normalize(Deserialize<ToxicSpec>(body, ToxicsPath(proxy)));
     }
 
-    /// <summary>Updates a toxic's attributes and toxicity (Toxiproxy ignores type and stream on update).</summary>
+    /// <summary>PATCH /proxies/{proxy}/toxics/{name}: a toxic's attributes and toxicity (Toxiproxy ignores type and stream on update).</summary>
     public async Task<ToxicSpec> UpdateToxicAsync(string proxy, ToxicSpec toxic, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(proxy);
         ArgumentNullException.ThrowIfNull(toxic);
         toxic.Validate();
         var path = ToxicPath(proxy, toxic.Name);
-        var body = await SendAsync(HttpMethod.Post, path, new ToxicUpdate(toxic.Attributes, toxic.Toxicity), ct).ConfigureAwait(false);
+        var body = await SendAsync(HttpMethod.Patch, path, new ToxicUpdate(toxic.Attributes, toxic.Toxicity), ct).ConfigureAwait(false);
         return Normalize(Deserialize<ToxicSpec>(body, path));
     }
 
@@ -209,7 +209,8 @@ public sealed class ToxiproxyClient : IDisposable
     private async Task<ToxiproxyProxy> UpdateProxyCoreAsync(string name, ProxyUpdate update, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var body = await SendAsync(HttpMethod.Post, ProxyPath(name), update, ct).ConfigureAwait(false);
+        // PATCH, as Toxiproxy 2.12 documents it: an update by POST still works there but is logged as deprecated on every call.
+        var body = await SendAsync(HttpMethod.Patch, ProxyPath(name), update, ct).ConfigureAwait(false);
         return Normalize(Deserialize<ToxiproxyProxy>(body, ProxyPath(name)));
     }
 

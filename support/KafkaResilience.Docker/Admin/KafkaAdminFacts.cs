@@ -41,6 +41,40 @@ public sealed class KafkaAdminFacts : IDisposable
         return result.Nodes.Select(n => n.Id).Order().ToArray();
     }
 
+    /// <summary>
+    /// The controller as metadata names it. Right for ZooKeeper mode, where it is the broker holding the
+    /// /controller node; in KRaft it is a random live broker, not the quorum leader (see MetadataQuorumStatus).
+    /// </summary>
+    public async Task<int?> ControllerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = RequestTimeout })
+            .WaitAsync(RequestTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        return result.Controller is { Id: >= 0 } controller ? controller.Id : null;
+    }
+
+    /// <summary>Polls until the broker is no longer live (its session expired), or returns false after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitUntilGoneAsync(int brokerId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        for (var attempt = 0; attempt < 10_000; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (!(await BrokersAsync(cancellationToken).ConfigureAwait(false)).Contains(brokerId))
+                    return true;
+            }
+            catch (Exception e) when (e is KafkaException or TimeoutException)
+            {
+                // No broker answered this time; ask again until the deadline.
+            }
+            if (DateTimeOffset.UtcNow >= deadline)
+                break;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        return false;
+    }
+
     /// <summary>Polls until every expected broker is live, or throws naming the missing ones after <paramref name="timeout"/>.</summary>
     public async Task WaitForBrokersAsync(IReadOnlyCollection<int> expected, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

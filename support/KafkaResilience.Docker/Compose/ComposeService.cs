@@ -8,4 +8,9 @@ public sealed record ComposeService(
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<ComposePortMapping> Ports,
     IReadOnlyDictionary<string, IReadOnlyList<string>> NetworkAliases,
-    IReadOnlyDictionary<string, string> ConfigTargets);
+    IReadOnlyDictionary<string, string> ConfigTargets,
+    IReadOnlyList<string> Profiles)
+{
+    /// <summary>True when <c>docker compose --profile <paramref name="profile"/></c> starts this service (no profiles: always).</summary>
+    public bool IsIn(string profile) => Profiles.Count == 0 || Profiles.Contains(profile, StringComparer.Ordinal);
+}

@@ -4,7 +4,7 @@ namespace KafkaResilience.Docker.Compose;
 
 /// <summary>
 /// docker-compose.yml read as data (YamlDotNet), with YAML merge keys (<c>&lt;&lt;: *anchor</c>) applied:
-/// services, top-level network names and inline config contents.
+/// services (with their profiles), top-level network names and inline config contents.
 /// </summary>
 public sealed record DockerComposeFile(
     IReadOnlyDictionary<string, ComposeService> Services,
@@ -119,7 +119,11 @@ public sealed record DockerComposeFile(
             }
         }
 
-        return new ComposeService(name, Scalar(image), command, environment, ports, aliases, configTargets);
+        var profiles = node.GetValueOrDefault("profiles") is YamlSequenceNode profileList
+            ? profileList.Children.Select(p => Scalar(p) ?? string.Empty).ToArray()
+            : [];
+
+        return new ComposeService(name, Scalar(image), command, environment, ports, aliases, configTargets, profiles);
     }
 
     // Applies "<<" merge keys: the merged mapping's entries first, the service's own entries override.

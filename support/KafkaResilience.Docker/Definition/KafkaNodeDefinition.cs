@@ -1,9 +1,10 @@
 namespace KafkaResilience.Docker.Definition;
 
 /// <summary>
-/// Everything one combined broker+controller KRaft container is made of, as plain data: image,
-/// network alias, environment (the whole Kafka configuration), listeners, and the Toxiproxy proxy
-/// through which clients reach it. Both the Testcontainers builder and the docker-compose.yml
+/// Everything one Kafka container is made of, as plain data: image, network alias, environment (the
+/// whole Kafka configuration), listeners, the Toxiproxy proxy through which clients reach it, and the log
+/// line (a regular expression) that proves its broker serves. A KRaft node is broker and controller at
+/// once; a ZooKeeper-mode node is a broker. Both the Testcontainers builder and the docker-compose.yml
 /// check are derived from this.
 /// </summary>
 public sealed record KafkaNodeDefinition(
@@ -13,14 +14,15 @@ public sealed record KafkaNodeDefinition(
     IReadOnlyList<KafkaListenerDefinition> Listeners,
     IReadOnlyDictionary<string, string> Environment,
     string ProxyName,
-    int ProxyPort)
+    int ProxyPort,
+    string StartedPattern)
 {
-    /// <summary>The address clients are given in metadata for this node ("localhost:19105").</summary>
+    /// <summary>The address clients are given in metadata for this node ("127.0.0.1:19105").</summary>
     public string ExternalAddress
     {
         get
         {
-            var external = Listeners.Single(l => l.Name == KafkaKraftDefaults.ExternalListener);
+            var external = Listeners.Single(l => l.Name == KafkaClusterDefaults.ExternalListener);
             return $"{external.AdvertisedHost}:{external.AdvertisedPort}";
         }
     }

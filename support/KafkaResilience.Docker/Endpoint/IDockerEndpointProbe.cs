@@ -1,10 +1,10 @@
 namespace KafkaResilience.Docker.Endpoint;
 
 /// <summary>
-/// Answers "is a Docker engine reachable, and where?" within a short, bounded time. Injected so
-/// target selection can be tested with and without an engine.
+/// Answers "can the docker target run here, on which engine, and if not, why?" within a short, bounded
+/// time, for a cluster made of <c>images</c>. Injected so target selection can be tested with and without an engine.
 /// </summary>
 public interface IDockerEndpointProbe
 {
-    Task<DockerEndpointProbeResult> ProbeAsync(CancellationToken cancellationToken = default);
+    Task<DockerEndpointProbeResult> ProbeAsync(IReadOnlyList<string> images, CancellationToken cancellationToken = default);
 }

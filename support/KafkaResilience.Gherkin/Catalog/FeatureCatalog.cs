@@ -10,7 +10,9 @@ namespace KafkaResilience.Gherkin;
 /// Reads every <c>*.feature</c> under a folder into test cases: one per Scenario and one per Examples row,
 /// with backgrounds (feature and rule) prepended, outline values substituted, tags inherited, skip reasons
 /// (@ignore, profile) decided. A file that does not parse becomes one failing case naming file:line:column;
-/// the other files are unaffected.
+/// the other files are unaffected. What parses but cannot be a check also becomes a failing case naming
+/// file:line and why: a scenario with no steps (a misspelt keyword turns step lines into description text),
+/// an Examples table that names a column twice or has no rows, a feature with no scenarios.
 /// </summary>
 public static class FeatureCatalog
 {
@@ -38,10 +40,12 @@ public static class FeatureCatalog
     public static IReadOnlyList<ScenarioCase> LoadFile(string path, string relativePath, RunProfile profile)
     {
         GherkinDocument document;
+        string[] lines;
         try
         {
-            using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
-            document = new Parser().Parse(reader);
+            var text = File.ReadAllText(path, System.Text.Encoding.UTF8);
+            lines = text.ReplaceLineEndings("\n").Split('\n');
+            document = new Parser().Parse(new StringReader(text));
         }
         catch (CompositeParserException e)
         {
@@ -52,7 +56,9 @@ public static class FeatureCatalog
             return [ParseErrorCase(path, relativePath, [e])];
         }
 
-        return document.Feature is null ? [] : Expand(document.Feature, relativePath, profile).ToList();
+        if (document.Feature is null) return [];
+        var cases = Expand(document.Feature, relativePath, lines, profile).ToList();
+        return cases.Count > 0 ? cases : [NoScenariosCase(document.Feature, relativePath)];
     }
 
     /// <summary>A case that only fails with <paramref name="message"/> (e.g. an invalid profile setting).</summary>
@@ -73,7 +79,7 @@ public static class FeatureCatalog
         return new ScenarioCase(info, [], [], null, ScenarioCase.DefaultTimeout, message);
     }
 
-    private static IEnumerable<ScenarioCase> Expand(Feature feature, string file, RunProfile profile)
+    private static IEnumerable<ScenarioCase> Expand(Feature feature, string file, IReadOnlyList<string> lines, RunProfile profile)
     {
         var featureTags = TagNames(feature.Tags);
         var featureBackground = feature.Children.OfType<Background>().FirstOrDefault();
@@ -82,14 +88,14 @@ public static class FeatureCatalog
             switch (child)
             {
                 case Scenario scenario:
-                    foreach (var c in ExpandScenario(feature, featureTags, null, [], featureBackground, null, scenario, file, profile)) yield return c;
+                    foreach (var c in ExpandScenario(feature, featureTags, null, [], featureBackground, null, scenario, file, lines, profile)) yield return c;
                     break;
                 case Rule rule:
                     var ruleTags = TagNames(rule.Tags);
                     var ruleBackground = rule.Children.OfType<Background>().FirstOrDefault();
                     foreach (var scenario in rule.Children.OfType<Scenario>())
                     {
-                        foreach (var c in ExpandScenario(feature, featureTags, rule, ruleTags, featureBackground, ruleBackground, scenario, file, profile)) yield return c;
+                        foreach (var c in ExpandScenario(feature, featureTags, rule, ruleTags, featureBackground, ruleBackground, scenario, file, lines, profile)) yield return c;
                     }
 
                     break;
@@ -99,31 +105,113 @@ public static class FeatureCatalog
 
     private static IEnumerable<ScenarioCase> ExpandScenario(
         Feature feature, IReadOnlyList<string> featureTags, Rule? rule, IReadOnlyList<string> ruleTags,
-        Background? featureBackground, Background? ruleBackground, Scenario scenario, string file, RunProfile profile)
+        Background? featureBackground, Background? ruleBackground, Scenario scenario, string file, IReadOnlyList<string> lines, RunProfile profile)
     {
         var baseTags = Distinct([.. featureTags, .. ruleTags, .. TagNames(scenario.Tags)]);
         var background = (featureBackground?.Steps ?? []).Concat(ruleBackground?.Steps ?? []).ToList();
         var examples = scenario.Examples.ToList();
         var line = scenario.Location.Line;
+        var noSteps = scenario.Steps.Any() ? null : NoStepsError(feature, scenario, file, lines);
         if (examples.Count == 0)
         {
-            yield return Build(feature, featureTags, rule, scenario, file, $"{file}:{line}", line, scenario.Name, baseTags, [], background, scenario.Steps, profile);
+            var single = Build(feature, featureTags, rule, scenario, file, $"{file}:{line}", line, scenario.Name, baseTags, [], background, scenario.Steps, profile);
+            yield return noSteps is null ? single : single with { Error = noSteps };
             yield break;
         }
 
         var rowIndex = 0;
         foreach (var block in examples)
         {
-            if (block.TableHeader is null) continue;
-            var header = block.TableHeader.Cells.Select(c => c.Value).ToList();
             var tags = Distinct([.. baseTags, .. TagNames(block.Tags)]);
-            foreach (var row in block.TableBody)
+            var header = block.TableHeader?.Cells.Select(c => c.Value).ToList() ?? [];
+            var rows = block.TableBody?.ToList() ?? [];
+            var blockError = ExamplesError(scenario, block, header, rows.Count, file);
+            if (blockError is not null)
+            {
+                // One failing case stands for the whole table; ids of the other tables' rows stay as they were.
+                var blockLine = block.TableHeader?.Location.Line ?? block.Location.Line;
+                yield return Build(feature, featureTags, rule, scenario, file, $"{file}:{line}:{rowIndex + 1}", blockLine,
+                    $"{scenario.Name} (Examples at line {block.Location.Line})", tags, [], background, scenario.Steps, profile) with { Error = blockError };
+                rowIndex += Math.Max(1, rows.Count);
+                continue;
+            }
+
+            foreach (var row in rows)
             {
                 rowIndex++;
                 var values = header.Zip(row.Cells.Select(c => c.Value), (h, v) => new KeyValuePair<string, string>(h, v)).ToList();
-                yield return Build(feature, featureTags, rule, scenario, file, $"{file}:{line}:{rowIndex}", row.Location.Line,
+                var built = Build(feature, featureTags, rule, scenario, file, $"{file}:{line}:{rowIndex}", row.Location.Line,
                     Substitute(scenario.Name, values), tags, values, background, scenario.Steps, profile);
+                yield return noSteps is null ? built : built with { Error = noSteps };
             }
+        }
+    }
+
+    /// <summary>Why a scenario without steps cannot run: it would check nothing, so it never passes.</summary>
+    private static string NoStepsError(Feature feature, Scenario scenario, string file, IReadOnlyList<string> lines)
+    {
+        var line = scenario.Location.Line;
+        var message = $"{file}:{line}: the scenario \"{scenario.Name}\" has no steps, so it would check nothing; a scenario with no steps never passes.";
+        var description = Blank(scenario.Description);
+        if (description is null)
+        {
+            return message + " Add its Given/When/Then steps.";
+        }
+
+        var first = description.Split('\n')[0].Trim();
+        var at = LineOf(lines, first, line);
+        return message + $" Gherkin read the lines under it as description text, from {file}:{at}: \"{first}\". "
+            + $"Every step line must start with a step keyword ({StepKeywords(feature.Language)}); check the first word of each line for a typo.";
+    }
+
+    private static string? ExamplesError(Scenario scenario, Examples block, IReadOnlyList<string> header, int rowCount, string file)
+    {
+        var line = block.TableHeader?.Location.Line ?? block.Location.Line;
+        var duplicate = header.Select((name, index) => (name, index)).GroupBy(c => c.name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            var columns = string.Join(" and ", duplicate.Select(c => (c.index + 1).ToString(CultureInfo.InvariantCulture)));
+            return $"{file}:{line}: the Examples table of \"{scenario.Name}\" names the column \"{duplicate.Key}\" twice (columns {columns}); every column needs a name of its own.";
+        }
+
+        return header.Count == 0 || rowCount == 0
+            ? $"{file}:{line}: the Examples table of \"{scenario.Name}\" has no rows, so the outline would never run; give it a header row and at least one row of values."
+            : null;
+    }
+
+    private static ScenarioCase NoScenariosCase(Feature feature, string file)
+    {
+        var message = $"{file}:{feature.Location.Line}: the feature \"{feature.Name}\" has no scenarios, so it would check nothing. "
+            + "A misspelt \"Scenario:\" keyword makes Gherkin read the scenario as description text.";
+        var info = new ScenarioInfo($"{file}:{feature.Location.Line}", file, feature.Name, Blank(feature.Description), null,
+            "the feature has no scenarios", null, feature.Location.Line, feature.Language, TagNames(feature.Tags), []);
+        return new ScenarioCase(info, TagNames(feature.Tags), [], null, ScenarioCase.DefaultTimeout, message);
+    }
+
+    /// <summary>The 1-based line, after <paramref name="after"/>, whose text is <paramref name="text"/>; the line after it when not found.</summary>
+    private static int LineOf(IReadOnlyList<string> lines, string text, int after)
+    {
+        for (var i = after; i < lines.Count; i++)
+        {
+            if (lines[i].Trim() == text) return i + 1;
+        }
+
+        return after + 1;
+    }
+
+    private static string StepKeywords(string language)
+    {
+        try
+        {
+            var dialect = new GherkinDialectProvider().GetDialect(language, null);
+            var keywords = dialect.GivenStepKeywords.Concat(dialect.WhenStepKeywords).Concat(dialect.ThenStepKeywords)
+                .Concat(dialect.AndStepKeywords).Concat(dialect.ButStepKeywords)
+                .Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(k => k == "*").ToList();
+            return string.Join(", ", keywords);
+        }
+        catch (NoSuchLanguageException)
+        {
+            return "Given, When, Then, And, But, *";
         }
     }
 

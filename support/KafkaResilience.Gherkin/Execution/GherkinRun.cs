@@ -194,11 +194,11 @@ public sealed class GherkinRun
         }
         else if (_runError is not null)
         {
-            Fail(new StepBindingException($"A [BeforeTestRun] hook failed: {_runError.Message}", _runError));
+            Fail(new StepBindingException($"A [BeforeTestRun] hook failed: {ExceptionMessage.Of(_runError)}", _runError));
         }
         else if (_featureError is not null)
         {
-            Fail(new StepBindingException($"A [BeforeFeature] hook failed: {_featureError.Message}", _featureError));
+            Fail(new StepBindingException($"A [BeforeFeature] hook failed: {ExceptionMessage.Of(_featureError)}", _featureError));
         }
 
         if (failure is null)
@@ -215,7 +215,7 @@ public sealed class GherkinRun
 
                 if (result.Error is not null)
                 {
-                    output($"-> [BeforeScenario] {hook.Name} failed: {result.Error.Message}");
+                    output($"-> [BeforeScenario] {hook.Name} failed: {ExceptionMessage.Of(result.Error)}");
                     Fail(result.Error);
                     break;
                 }
@@ -259,14 +259,14 @@ public sealed class GherkinRun
             hooks.Add(result);
             if (result.Error is not null and not ScenarioSkippedException)
             {
-                output($"-> [AfterScenario] {hook.Name} failed: {result.Error.Message}");
+                output($"-> [AfterScenario] {hook.Name} failed: {ExceptionMessage.Of(result.Error)}");
                 Fail(result.Error);
             }
         }
 
         foreach (var error in await container.DisposeAsync().ConfigureAwait(false))
         {
-            output($"-> {error.Message}");
+            output($"-> {ExceptionMessage.Of(error)}");
             Fail(error);
         }
 
@@ -361,8 +361,8 @@ public sealed class GherkinRun
                     break;
                 default:
                     outcome = StepOutcome.Failed;
-                    message = error.Message;
-                    output($"-> error: {error.Message} ({seconds}s)");
+                    message = ExceptionMessage.Of(error);
+                    output($"-> error: {message} ({seconds}s)");
                     break;
             }
         }

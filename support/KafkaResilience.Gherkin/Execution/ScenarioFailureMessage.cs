@@ -18,13 +18,13 @@ public static class ScenarioFailureMessage
                 StepOutcome.Pending => "is pending",
                 _ => "failed",
             };
-            var detail = step.Outcome == StepOutcome.Failed ? step.Error?.Message ?? step.Message : step.Message;
+            var detail = step.Outcome == StepOutcome.Failed && step.Error is not null ? ExceptionMessage.Of(step.Error) : step.Message;
             var message = $"Step \"{step.Keyword} {step.Text}\" ({where}{step.Line}) {what}:{Environment.NewLine}{detail}";
             return result.Error is not null && !ReferenceEquals(result.Error, step.Error) && result.Error is not StepBindingException
-                ? message + Environment.NewLine + "Also: " + result.Error.Message
+                ? message + Environment.NewLine + "Also: " + ExceptionMessage.Of(result.Error)
                 : message;
         }
 
-        return result.Error?.Message ?? "The scenario failed.";
+        return result.Error is null ? "The scenario failed." : ExceptionMessage.Of(result.Error);
     }
 }

@@ -6,7 +6,10 @@ public static class TargetEnvironmentVariables
     /// <summary>auto (default) | embedded | docker | external.</summary>
     public const string Target = "KAFKA_RESILIENCE_TARGET";
 
-    /// <summary>How long the Docker probe waits for an endpoint, in milliseconds (default 1000).</summary>
+    /// <summary>Docker target: kraft (default: Apache Kafka 4.1 KRaft) | zookeeper (the seed's Kafka 2.2 on ZooKeeper 3.6).</summary>
+    public const string KafkaStack = "KAFKA_RESILIENCE_KAFKA_STACK";
+
+    /// <summary>How long the Docker probe waits for each answer of the engine, in milliseconds (default 1000).</summary>
     public const string DockerProbeTimeoutMs = "KAFKA_RESILIENCE_DOCKER_PROBE_TIMEOUT_MS";
 
     /// <summary>External target: bootstrap servers, e.g. localhost:19105,localhost:19106,localhost:19108.</summary>

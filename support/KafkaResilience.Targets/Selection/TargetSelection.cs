@@ -1,11 +1,14 @@
+using KafkaResilience.Docker.Definition;
 using KafkaResilience.Docker.Endpoint;
 
 namespace KafkaResilience.Targets.Selection;
 
 /// <summary>
-/// Which target the run uses and why, as data: the lead prints <see cref="ToString"/> at the start and
-/// records it in the report. When the chosen target cannot run here (docker asked for, no engine),
-/// <see cref="UnavailableReason"/> holds the one sentence every Kafka scenario is skipped with.
+/// Which target the run uses and why, as data: the run prints <see cref="ToString"/> at the start and
+/// records it in the report. When the chosen target cannot run here, one sentence says why, and every
+/// Kafka scenario gets it: <see cref="UnavailableReason"/> (docker asked for, no engine at all: skipped) or
+/// <see cref="FailureReason"/> (docker asked for, an engine answers but the target cannot run on it, e.g.
+/// too old: failed at once).
 /// </summary>
 public sealed record TargetSelection(
     string Requested,
@@ -14,13 +17,20 @@ public sealed record TargetSelection(
     string? UnavailableReason,
     DockerEndpointProbeResult? DockerProbe)
 {
+    /// <summary>Docker asked for, an engine answers, and the docker target cannot run on it: the run fails with this.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The Kafka the docker target runs (KAFKA_RESILIENCE_KAFKA_STACK); other targets ignore it.</summary>
+    public KafkaStack Stack { get; init; } = KafkaStack.Kraft;
+
     /// <summary>True when the target can be started here.</summary>
-    public bool IsAvailable => UnavailableReason is null;
+    public bool IsAvailable => UnavailableReason is null && FailureReason is null;
 
     /// <summary>"embedded", "docker" or "external", as <c>IKafkaCluster.TargetName</c> says it.</summary>
     public string TargetName => Kind.ToString().ToLowerInvariant();
 
-    public override string ToString() => IsAvailable
-        ? $"Kafka target: {TargetName} ({TargetEnvironmentVariables.Target}={Requested}; {Reason})"
-        : $"Kafka target: {TargetName} is unavailable ({TargetEnvironmentVariables.Target}={Requested}): {UnavailableReason}";
+    public override string ToString() =>
+        FailureReason is not null ? $"Kafka target: {TargetName} cannot run here ({TargetEnvironmentVariables.Target}={Requested}): {FailureReason}"
+        : UnavailableReason is not null ? $"Kafka target: {TargetName} is unavailable ({TargetEnvironmentVariables.Target}={Requested}): {UnavailableReason}"
+        : $"Kafka target: {TargetName} ({TargetEnvironmentVariables.Target}={Requested}; {Reason})";
 }

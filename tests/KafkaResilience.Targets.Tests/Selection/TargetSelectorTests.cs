@@ -1,4 +1,5 @@
 using FluentAssertions;
+using KafkaResilience.Docker.Definition;
 using KafkaResilience.Targets.Selection;
 
 namespace KafkaResilience.Targets.Tests.Selection;
@@ -18,8 +19,8 @@ public sealed class TargetSelectorTests
         selection.Requested.Should().Be("auto");
         selection.Kind.Should().Be(TargetKind.Docker);
         selection.IsAvailable.Should().BeTrue();
-        selection.DockerProbe!.Endpoint.Should().Be(new Uri("unix:///var/run/docker.sock"));
-        selection.ToString().Should().Be("Kafka target: docker (KAFKA_RESILIENCE_TARGET=auto; Docker answered at unix:///var/run/docker.sock (engine 27.0.0, API 1.46))");
+        selection.DockerProbe!.Engine!.Endpoint.Should().Be(new Uri("unix:///var/run/docker.sock"));
+        selection.ToString().Should().Be("Kafka target: docker (KAFKA_RESILIENCE_TARGET=auto; Apache Kafka KRaft; Docker answered at unix:///var/run/docker.sock (engine 27.0.0, API 1.46))");
     }
 
     [Fact]
@@ -32,6 +33,60 @@ public sealed class TargetSelectorTests
         selection.Kind.Should().Be(TargetKind.Embedded);
         selection.IsAvailable.Should().BeTrue();
         selection.Reason.Should().Contain("no Docker endpoint answered").And.Contain("embedded");
+    }
+
+    [Fact]
+    public async Task Auto_falls_back_to_embedded_on_an_engine_too_old_for_testcontainers_and_says_which_engine()
+    {
+        var selector = new TargetSelector(Env(), FakeDockerProbe.TooOld());
+
+        var selection = await selector.SelectAsync(TestContext.Current.CancellationToken);
+
+        selection.Kind.Should().Be(TargetKind.Embedded);
+        selection.IsAvailable.Should().BeTrue();
+        selection.ToString().Should().Be(
+            "Kafka target: embedded (KAFKA_RESILIENCE_TARGET=auto; Docker Engine 20.10.24+dfsg1 (API 1.41) at unix:///var/run/docker.sock " +
+            "is older than Testcontainers needs (API 1.44, Engine 25+), so the embedded mock cluster is used)");
+    }
+
+    [Fact]
+    public async Task Docker_on_an_engine_it_cannot_use_fails_with_the_measured_facts_instead_of_skipping()
+    {
+        var selector = new TargetSelector(Env(("KAFKA_RESILIENCE_TARGET", "docker")), FakeDockerProbe.TooOld());
+
+        var selection = await selector.SelectAsync(TestContext.Current.CancellationToken);
+
+        selection.Kind.Should().Be(TargetKind.Docker);
+        selection.IsAvailable.Should().BeFalse();
+        selection.UnavailableReason.Should().BeNull("an engine answered: this is not a machine without Docker");
+        selection.FailureReason.Should().Be("the docker target cannot run on this engine: Docker Engine 20.10.24+dfsg1 (API 1.41) at unix:///var/run/docker.sock is older than Testcontainers needs (API 1.44, Engine 25+)");
+        selection.ToString().Should().StartWith("Kafka target: docker cannot run here (KAFKA_RESILIENCE_TARGET=docker): ");
+    }
+
+    [Theory]
+    [InlineData(null, new[] { "apache/kafka:4.1.0", "ghcr.io/shopify/toxiproxy:2.12.0" })]
+    [InlineData("zookeeper", new[] { "confluentinc/cp-kafka:5.2.1", "zookeeper:3.6.3", "ghcr.io/shopify/toxiproxy:2.12.0" })]
+    [InlineData(" KRaft ", new[] { "apache/kafka:4.1.0", "ghcr.io/shopify/toxiproxy:2.12.0" })]
+    public async Task The_probe_is_asked_about_the_images_of_the_chosen_stack(string? stack, string[] images)
+    {
+        var probe = FakeDockerProbe.Answering();
+        var selector = new TargetSelector(key => key == "KAFKA_RESILIENCE_KAFKA_STACK" ? stack : null, probe);
+
+        var selection = await selector.SelectAsync(TestContext.Current.CancellationToken);
+
+        probe.Images.Should().Equal(images);
+        selection.Stack.Should().Be(stack == "zookeeper" ? KafkaStack.ZooKeeper : KafkaStack.Kraft);
+    }
+
+    [Fact]
+    public async Task An_unknown_stack_names_the_variable_and_the_allowed_values()
+    {
+        var selector = new TargetSelector(Env(("KAFKA_RESILIENCE_TARGET", "embedded"), ("KAFKA_RESILIENCE_KAFKA_STACK", "zk")), FakeDockerProbe.Answering());
+
+        var act = () => selector.SelectAsync(TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<TargetConfigurationException>())
+            .WithMessage("KAFKA_RESILIENCE_KAFKA_STACK='zk' is not a Kafka stack; allowed values: kraft, zookeeper (default kraft).");
     }
 
     [Fact]

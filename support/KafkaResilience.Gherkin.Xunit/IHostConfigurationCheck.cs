@@ -1,0 +1,12 @@
+namespace KafkaResilience.Gherkin.Xunit;
+
+/// <summary>
+/// Settings a feature host's bindings read (a target name, a cluster address) that must be right before
+/// anything runs. Named by <see cref="GherkinHostAttribute.ConfigurationCheck"/>; its errors stop the host at
+/// start-up like an invalid profile does, whatever the filter, instead of failing (or skipping) scenario by scenario.
+/// </summary>
+public interface IHostConfigurationCheck
+{
+    /// <summary>One message per wrong setting, naming the setting and what it allows; empty when all is well.</summary>
+    IReadOnlyList<string> Errors();
+}
