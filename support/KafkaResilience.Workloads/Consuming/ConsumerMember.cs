@@ -5,8 +5,10 @@ namespace KafkaResilience.Workloads.Consuming;
 
 /// <summary>
 /// One consumer of a workload on its own thread: polls, records every record, commits per the
-/// commit mode, and records its rebalances. It can be stopped cleanly (commit, leave the group)
-/// or crashed (no commit, no leave: the group notices only after session.timeout.ms) and started again.
+/// commit mode, and records its rebalances and every offset reset it goes through (with the records
+/// the reset skipped, and whether they were below the log start). It can be stopped cleanly (commit,
+/// leave the group) or crashed (no commit, no leave: the group notices only after session.timeout.ms)
+/// and started again.
 /// </summary>
 internal sealed class ConsumerMember
 {
@@ -95,24 +97,38 @@ internal sealed class ConsumerMember
 
     private void Loop()
     {
+        var topics = new TopicIndexes(_ledger, _options);
+        var resets = new OffsetResetWatch(topics.Of);
         var consumer = new ConsumerBuilder<Ignore, ReceivedPayload>(_config)
             .SetValueDeserializer(new PayloadDeserializer())
             // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
-            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}"); })
+            .SetLogHandler((_, m) =>
+            {
+                if (m.Facility == "OFFSET" && OffsetResetNotice.TryParse(m.Message, out var notice)) resets.Noticed(notice);
+                if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}");
+            })
             .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
             .SetPartitionsAssignedHandler((_, parts) =>
             {
                 Interlocked.Add(ref _assigned, parts.Count);
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now());
             })
             .SetPartitionsRevokedHandler((c, parts) =>
             {
                 Interlocked.Add(ref _assigned, -parts.Count);
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(c);
             })
-            .SetPartitionsLostHandler((_, parts) => Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now()))
+            .SetPartitionsLostHandler((_, parts) =>
+            {
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
+                Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
+            })
             .Build();
+        // The client's cached log-start offset of a partition (from its last fetch), asked only when a read is out of order.
+        Func<string, int, long> logStart = (topic, partition) => consumer.GetWatermarkOffsets(new TopicPartition(topic, partition)).Low.Value;
         var crashed = false;
         try
         {
@@ -129,7 +145,6 @@ internal sealed class ConsumerMember
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
-            var topics = new TopicIndexes(_ledger, _options);
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
@@ -150,8 +165,11 @@ internal sealed class ConsumerMember
                     continue;
                 }
                 var value = result.Message.Value;
+                var topic = topics.Of(result.Topic);
+                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition.Value, result.Offset.Value, logStart) is { } reset)
+                    Record(reset);
                 if (passes.Read(result.Partition.Value, result.Offset.Value))
-                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now(), topics.Of(result.Topic));
+                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now(), topic);
                 else
                     Recorder.Reread(value.Length, _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
@@ -172,9 +190,21 @@ internal sealed class ConsumerMember
             // Dispose without Close: no final commit, no LeaveGroup (a crash, as the group sees it).
             consumer.Dispose();
             Volatile.Write(ref _assigned, 0);
+            foreach (var reset in resets.Unfinished()) Record(reset);
+            if (resets.DroppedNotices > 0) Note($"{resets.DroppedNotices} offset reset notices were dropped (too many partitions waiting for a record)");
             Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : "closed", _ledger.Now());
         }
     }
+
+    private void Record(DetectedReset reset)
+    {
+        Recorder.OffsetReset(reset.Partition, reset.From, reset.To, reset.Kind, reset.Reason, _ledger.Now(), reset.Topic);
+        if (Interlocked.Increment(ref _resetsSaid) <= 5)
+            _log?.Invoke($"{Recorder.Name}: offset reset on {_ledger.TopicName(reset.Topic)}-{reset.Partition} from {reset.From:N0} to " +
+                $"{(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({reset.Kind}): {reset.Reason}");
+    }
+
+    private int _resetsSaid;
 
     private void TryCommit(IConsumer<Ignore, ReceivedPayload> consumer)
     {
