@@ -28,7 +28,9 @@ public sealed class ProducerWorkload : IAsyncDisposable
     private readonly string _bootstrapServers;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private int _partitions;
-    private int _state; // 0 created, 1 prepared, 2 started
+    private readonly ManualResetEventSlim _go = new(false);
+    private int _state; // 0 created, 1 connecting, 2 prepared (threads waiting for the go), 3 started
+    private long _startTicks;
     private volatile bool _stop;
 
     private ProducerWorkload(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ProducerWorkloadOptions options, HistoryLedger ledger, Action<string>? log)
@@ -136,7 +138,7 @@ public sealed class ProducerWorkload : IAsyncDisposable
             // A client still inside a librdkafka call is left to the process rather than freed under it.
             foreach (var w in workloads)
                 if (stillConnecting.Contains(w)) w._stop = true;
-                else w.FreeClients();
+                else w.Abandon();
             throw;
         }
     }
@@ -168,23 +170,12 @@ public sealed class ProducerWorkload : IAsyncDisposable
             var partitions = instance.Connect(_options.PrepareTimeout);
             if (i == 0) _partitions = partitions;
         }
-    }
-
-    /// <summary>
-    /// Begins sending (once): every thread's pace counts from <paramref name="startTicks"/> (the ledger clock's
-    /// ticks), so workloads started with the same tick share one clock.
-    /// </summary>
-    public void Start(long startTicks)
-    {
-        if (Interlocked.CompareExchange(ref _state, 2, 1) != 1)
-            throw new InvalidOperationException($"Producer workload '{_options.Name}' must be prepared, and started once.");
-        _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer",
-            $"{_options.Name}: {_options.Instances} instance(s) x {_options.ThreadsPerInstance} thread(s), {Describe(_options)}"));
+        // The sending threads are made now and wait for the go: starting them costs no time on the clock.
         var runner = new Thread(() =>
         {
             try
             {
-                Run(startTicks);
+                Run();
                 _done.TrySetResult();
             }
             catch (Exception e)
@@ -193,6 +184,21 @@ public sealed class ProducerWorkload : IAsyncDisposable
             }
         }) { IsBackground = true, Name = $"kr-producer-{_options.Name}" };
         runner.Start();
+        Volatile.Write(ref _state, 2);
+    }
+
+    /// <summary>
+    /// Begins sending (once): every thread's pace counts from <paramref name="startTicks"/> (the ledger clock's
+    /// ticks), so workloads started with the same tick share one clock.
+    /// </summary>
+    public void Start(long startTicks)
+    {
+        if (Interlocked.CompareExchange(ref _state, 3, 2) != 2)
+            throw new InvalidOperationException($"Producer workload '{_options.Name}' must be prepared, and started once.");
+        _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer",
+            $"{_options.Name}: {_options.Instances} instance(s) x {_options.ThreadsPerInstance} thread(s), {Describe(_options)}"));
+        Volatile.Write(ref _startTicks, startTicks);
+        _go.Set();
     }
 
     public ProducerWorkloadOptions Options => _options;
@@ -225,7 +231,8 @@ public sealed class ProducerWorkload : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop = true;
-        if (Volatile.Read(ref _state) == 2)
+        _go.Set(); // a prepared workload never started: its threads wake, see the stop and send nothing
+        if (Volatile.Read(ref _state) >= 2)
         {
             try
             {
@@ -241,7 +248,21 @@ public sealed class ProducerWorkload : IAsyncDisposable
             }
         }
         else
-            _done.TrySetCanceled(); // prepared, never started: nothing was sent
+            _done.TrySetCanceled(); // never prepared: nothing was sent
+        FreeClients();
+    }
+
+    /// <summary>Stops a workload that will never start: its waiting threads end (within a second), then its clients are freed.</summary>
+    private void Abandon()
+    {
+        _stop = true;
+        _go.Set();
+        var ended = _done.Task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // never throws
+        if (Volatile.Read(ref _state) >= 2 && !ended.Wait(_options.FlushTimeout + TimeSpan.FromSeconds(30)))
+        {
+            _log?.Invoke($"producer workload '{_options.Name}' did not stop in time; its clients are left to the process");
+            return;
+        }
         FreeClients();
     }
 
@@ -255,13 +276,15 @@ public sealed class ProducerWorkload : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs on its own thread: one sending thread per stream, then the flush; throws what went wrong.</summary>
-    private void Run(long start)
+    /// <summary>
+    /// Runs on its own thread: one sending thread per stream, each waiting for the go, then the flush;
+    /// throws what went wrong.
+    /// </summary>
+    private void Run()
     {
         var threads = new List<Thread>();
         var errors = new List<Exception>();
         var clock = _ledger.Clock;
-        var deadline = _options.Duration is { } d ? start + (long)(d.TotalSeconds * clock.TimestampFrequency) : long.MaxValue;
         var perStreamRate = _options.RatePerSecond / _streams.Length;
         for (var s = 0; s < _streams.Length; s++)
         {
@@ -271,6 +294,11 @@ public sealed class ProducerWorkload : IAsyncDisposable
             {
                 try
                 {
+                    // Bounded by disposal: a workload that is never started is stopped by DisposeAsync.
+                    while (!_go.Wait(TimeSpan.FromSeconds(1)))
+                        if (_stop) return;
+                    var start = Volatile.Read(ref _startTicks);
+                    var deadline = _options.Duration is { } d ? start + (long)(d.TotalSeconds * clock.TimestampFrequency) : long.MaxValue;
                     SendLoop(stream, count, new RatePacer(perStreamRate, clock.TimestampFrequency, start), deadline);
                 }
                 catch (Exception e)

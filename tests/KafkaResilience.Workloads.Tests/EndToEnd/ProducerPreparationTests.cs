@@ -34,6 +34,20 @@ public sealed class ProducerPreparationTests
     }
 
     [Fact]
+    public async Task A_prepared_producer_disposed_without_a_start_sends_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("unused", 1, 1)], UseFaultProxy = false }, ct);
+        var ledger = new HistoryLedger();
+        var producer = ProducerWorkload.Prepare(cluster, new ProducerWorkloadOptions { Topic = "unused", MessageCount = 1_000 }, ledger);
+
+        await producer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        producer.IsCompleted.Should().BeTrue();
+        ledger.SentCount.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Producers_started_together_all_send_after_the_last_one_is_ready()
     {
         // Given: six topics, one paced producer each
