@@ -104,7 +104,7 @@ internal sealed class ConsumerMember
             // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
             .SetLogHandler((_, m) =>
             {
-                if (m.Facility == "OFFSET" && OffsetResetNotice.TryParse(m.Message, out var notice)) resets.Noticed(notice);
+                if (m.Facility == "OFFSET" && OffsetResetNotice.TryParse(m.Message, out var notice)) resets.Noticed(notice, _ledger.Now());
                 if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}");
             })
             .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
@@ -166,12 +166,13 @@ internal sealed class ConsumerMember
                 }
                 var value = result.Message.Value;
                 var topic = topics.Of(result.Topic);
-                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition.Value, result.Offset.Value, logStart) is { } reset)
-                    Record(reset);
+                var now = _ledger.Now();
+                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition.Value, result.Offset.Value, now, logStart) is { } found)
+                    foreach (var reset in found) Record(reset);
                 if (passes.Read(result.Partition.Value, result.Offset.Value))
-                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now(), topic);
+                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, now, topic);
                 else
-                    Recorder.Reread(value.Length, _ledger.Now());
+                    Recorder.Reread(value.Length, now);
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
                 {
                     TryCommit(consumer);
@@ -198,7 +199,7 @@ internal sealed class ConsumerMember
 
     private void Record(DetectedReset reset)
     {
-        Recorder.OffsetReset(reset.Partition, reset.From, reset.To, reset.Kind, reset.Reason, _ledger.Now(), reset.Topic);
+        Recorder.OffsetReset(reset.Partition, reset.From, reset.To, reset.Kind, reset.Reason, reset.Ticks, reset.Topic);
         if (Interlocked.Increment(ref _resetsSaid) <= 5)
             _log?.Invoke($"{Recorder.Name}: offset reset on {_ledger.TopicName(reset.Topic)}-{reset.Partition} from {reset.From:N0} to " +
                 $"{(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({reset.Kind}): {reset.Reason}");

@@ -5,19 +5,21 @@ namespace KafkaResilience.Workloads.Consuming;
 /// <summary>
 /// Finds the offset resets one consumer goes through, from two signals: librdkafka's reset lines (any
 /// thread, through <see cref="Noticed"/>) and the offsets the consumer reads (its own thread, through
-/// <see cref="Read"/>). A reset is complete at the first record read after it: the records skipped are
-/// [where it was, that record). A forward jump with no line, or a first read that lands on the
-/// partition's log start, is a reset too; the cached log-start offset tells whether what was skipped
-/// was below it. A rebalance ends what the consumer knows of a partition's position.
+/// <see cref="Read"/>). A reset ends where the next one began, or at the first record read after it:
+/// the records it skipped are [where it was, there). A consumer far behind a short log goes through a
+/// chain of them, each landing on an offset already gone. A forward jump with no line, or a first read
+/// that lands on the partition's log start, is a reset too; the cached log-start offset tells whether
+/// what was skipped was below it. A rebalance ends what the consumer knows of a partition's position.
 /// </summary>
 internal sealed class OffsetResetWatch
 {
     private const int MaxPendingNotices = 10_000;
     private readonly object _gate = new();
-    private readonly Dictionary<(string Topic, int Partition), OffsetResetNotice> _notices = [];
+    private readonly Dictionary<(string Topic, int Partition), List<(OffsetResetNotice Notice, long Ticks)>> _notices = [];
     private readonly Func<string, int> _topicIndex;
     private long[][] _next = []; // per topic number, per partition: the offset expected next, -1 when not known
-    private volatile int _pending;
+    private int _waiting;
+    private long _dropped;
 
     /// <param name="topicIndex">The ledger's number of a topic name (see <see cref="HistoryLedger.TopicIndex"/>).</param>
     public OffsetResetWatch(Func<string, int> topicIndex) => _topicIndex = topicIndex;
@@ -28,23 +30,20 @@ internal sealed class OffsetResetWatch
         get { lock (_gate) return _dropped; }
     }
 
-    private long _dropped;
-
-    /// <summary>librdkafka reported a reset. Chained resets of one partition keep the first position and the last target.</summary>
-    public void Noticed(OffsetResetNotice notice)
+    /// <summary>librdkafka reported a reset at <paramref name="ticks"/>.</summary>
+    public void Noticed(OffsetResetNotice notice, long ticks)
     {
         lock (_gate)
         {
-            var key = (notice.Topic, notice.Partition);
-            if (_notices.TryGetValue(key, out var earlier))
-                notice = notice with { At = earlier.At ?? notice.At };
-            else if (_notices.Count >= MaxPendingNotices)
+            if (_waiting >= MaxPendingNotices)
             {
                 _dropped++;
                 return;
             }
-            _notices[key] = notice;
-            _pending = _notices.Count;
+            var key = (notice.Topic, notice.Partition);
+            if (!_notices.TryGetValue(key, out var chain)) _notices[key] = chain = [];
+            chain.Add((notice, ticks));
+            _waiting++;
         }
     }
 
@@ -59,11 +58,11 @@ internal sealed class OffsetResetWatch
     }
 
     /// <summary>
-    /// A record was read at <paramref name="offset"/>; returns the reset it completes, if any.
-    /// <paramref name="logStart"/> gives the client's cached log-start offset of a topic's partition (negative
-    /// when unknown); it is asked only when the offset is not the one expected.
+    /// A record was read at <paramref name="offset"/> at <paramref name="ticks"/>; returns the resets it
+    /// completes, if any. <paramref name="logStart"/> gives the client's cached log-start offset of a topic's
+    /// partition (negative when unknown); it is asked only when the offset is not the one expected.
     /// </summary>
-    public DetectedReset? Read(int topic, string topicName, int partition, long offset, Func<string, int, long> logStart)
+    public IReadOnlyList<DetectedReset>? Read(int topic, string topicName, int partition, long offset, long ticks, Func<string, int, long> logStart)
     {
         ref var next = ref Slot(topic, partition);
         var expected = next;
@@ -71,24 +70,32 @@ internal sealed class OffsetResetWatch
         // A reset always moves the position (the offset it failed at was out of range), so in-order
         // records need no look at the notices: the hot path stays one comparison.
         if (expected == offset) return null;
-        var notice = Take(topicName, partition);
-        if (notice is not null)
+        if (Take(topicName, partition) is { } chain)
         {
-            var from = notice.At ?? (expected >= 0 ? expected : 0);
-            return new DetectedReset(topic, partition, from, offset, notice.Kind, $"{notice.Reason} (reset to {notice.Target})");
+            var resets = new DetectedReset[chain.Count];
+            for (var i = 0; i < chain.Count; i++)
+            {
+                var (notice, at) = chain[i];
+                var from = notice.At ?? (i > 0 ? resets[i - 1].To!.Value : expected >= 0 ? expected : 0);
+                var to = i + 1 < chain.Count && chain[i + 1].Notice.At is { } nextAt ? nextAt : offset;
+                resets[i] = new DetectedReset(topic, partition, from, to, notice.Kind, $"{notice.Reason} (reset to {notice.Target})", at);
+            }
+            return resets;
         }
         if (expected >= 0 && offset < expected) return null; // sought back (a repeated pass)
         var start = logStart(topicName, partition);
         if (expected >= 0)
-            return start >= offset
-                ? new DetectedReset(topic, partition, expected, offset, OffsetResetKind.ToLogStart,
-                    $"offsets {expected:N0} to {offset - 1:N0} were below the log-start offset {start:N0} when read (no reset reported)")
-                : new DetectedReset(topic, partition, expected, offset, OffsetResetKind.Unexplained,
-                    $"the offsets read jumped from {expected - 1:N0} to {offset:N0} with no reset reported (log start {(start >= 0 ? start.ToString("N0") : "unknown")})");
+            return
+            [
+                start >= offset
+                    ? new DetectedReset(topic, partition, expected, offset, OffsetResetKind.ToLogStart,
+                        $"offsets {expected:N0} to {offset - 1:N0} were below the log-start offset {start:N0} when read (no reset reported)", ticks)
+                    : new DetectedReset(topic, partition, expected, offset, OffsetResetKind.Unexplained,
+                        $"the offsets read jumped from {expected - 1:N0} to {offset:N0} with no reset reported (log start {(start >= 0 ? start.ToString("N0") : "unknown")})", ticks),
+            ];
         // The first record read here since the consumer got the partition: at the log start, what is below was gone.
         return offset > 0 && start >= offset
-            ? new DetectedReset(topic, partition, 0, offset, OffsetResetKind.ToLogStart,
-                $"started reading at the log-start offset {offset:N0}: offsets below it were gone")
+            ? [new DetectedReset(topic, partition, 0, offset, OffsetResetKind.ToLogStart, $"started reading at the log-start offset {offset:N0}: offsets below it were gone", ticks)]
             : null;
     }
 
@@ -97,22 +104,29 @@ internal sealed class OffsetResetWatch
     {
         lock (_gate)
         {
-            var left = _notices.Values.Select(n => new DetectedReset(_topicIndex(n.Topic), n.Partition, n.At ?? 0, null, n.Kind,
-                $"{n.Reason} (reset to {n.Target}; nothing read after it)")).ToList();
+            var left = new List<DetectedReset>();
+            foreach (var chain in _notices.Values)
+                for (var i = 0; i < chain.Count; i++)
+                {
+                    var (notice, at) = chain[i];
+                    var to = i + 1 < chain.Count ? chain[i + 1].Notice.At : null;
+                    left.Add(new DetectedReset(_topicIndex(notice.Topic), notice.Partition, notice.At ?? 0, to, notice.Kind,
+                        $"{notice.Reason} (reset to {notice.Target}{(to is null ? "; nothing read after it" : "")})", at));
+                }
             _notices.Clear();
-            _pending = 0;
+            _waiting = 0;
             return left;
         }
     }
 
-    private OffsetResetNotice? Take(string topic, int partition)
+    private List<(OffsetResetNotice Notice, long Ticks)>? Take(string topic, int partition)
     {
-        if (_pending == 0) return null;
+        if (Volatile.Read(ref _waiting) == 0) return null;
         lock (_gate)
         {
-            if (!_notices.Remove((topic, partition), out var notice)) return null;
-            _pending = _notices.Count;
-            return notice;
+            if (!_notices.Remove((topic, partition), out var chain)) return null;
+            _waiting -= chain.Count;
+            return chain;
         }
     }
 
