@@ -280,6 +280,8 @@ public sealed partial class ScenarioWorld
         var partitions = Topics(workload.Options.SubscribesToPattern ? topic.TrimStart('^').Replace(".*", "*", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) : topic).Sum(t => t.Partitions);
         await ConditionWait.UntilAsync(() => AssignedPartitions(group).Count >= partitions, timeout,
             () => $"group \"{group}\" owns {AssignedPartitions(group).Count} of {partitions} partitions", Token, TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
+        // ...and has fetched from each: a group reading from the end skips what is written before its start offsets are known.
+        await workload.WaitForAssignmentAsync(partitions, timeout, Token).ConfigureAwait(false);
         Say($"Group \"{group}\" owns all {partitions} partitions");
     }
 

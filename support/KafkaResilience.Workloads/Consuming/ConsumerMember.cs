@@ -28,6 +28,14 @@ internal sealed class ConsumerMember
     /// <summary>Partitions this member holds right now.</summary>
     public int AssignedCount => Volatile.Read(ref _assigned);
 
+    /// <summary>
+    /// Partitions this member holds and has fetched from at least once: its start offset there is resolved
+    /// (a group reading from the end skips what is written before that), so what is written now is read.
+    /// </summary>
+    public int FetchingCount => Volatile.Read(ref _fetching);
+
+    private int _fetching;
+
     public ConsumerMember(ConsumerConfig config, ConsumerWorkloadOptions options, IReadOnlyList<int> assignedPartitions, ConsumerRecorder recorder, HistoryLedger ledger, Action<string>? log)
     {
         _config = config;
@@ -99,6 +107,7 @@ internal sealed class ConsumerMember
     {
         var topics = new TopicIndexes(_ledger, _options);
         var resets = new OffsetResetWatch(topics.Of);
+        var held = new List<TopicPartition>(); // changed only on this thread (rebalance handlers run inside Consume)
         var consumer = new ConsumerBuilder<Ignore, ReceivedPayload>(_config)
             .SetValueDeserializer(new PayloadDeserializer())
             // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
@@ -111,18 +120,25 @@ internal sealed class ConsumerMember
             .SetPartitionsAssignedHandler((_, parts) =>
             {
                 Interlocked.Add(ref _assigned, parts.Count);
+                held.AddRange(parts);
+                Volatile.Write(ref _fetching, -1); // counted again after the next poll
                 resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now());
             })
             .SetPartitionsRevokedHandler((c, parts) =>
             {
                 Interlocked.Add(ref _assigned, -parts.Count);
+                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                Volatile.Write(ref _fetching, -1);
                 resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(c);
             })
             .SetPartitionsLostHandler((_, parts) =>
             {
+                Interlocked.Add(ref _assigned, -parts.Count); // with a lost handler set, the revoked one is not called
+                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                Volatile.Write(ref _fetching, -1);
                 resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
             })
@@ -137,6 +153,8 @@ internal sealed class ConsumerMember
                 var start = _options.AutoOffsetReset == "earliest" ? Offset.Beginning : Offset.End;
                 var parts = _assignedPartitions.Select(p => new TopicPartitionOffset(_options.Topic, p, start)).ToList();
                 consumer.Assign(parts);
+                held.AddRange(parts.Select(p => p.TopicPartition));
+                Volatile.Write(ref _fetching, -1);
                 Volatile.Write(ref _assigned, parts.Count);
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
             }
@@ -145,6 +163,7 @@ internal sealed class ConsumerMember
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
+            var lastFetchCount = 0L;
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
@@ -156,6 +175,12 @@ internal sealed class ConsumerMember
                 {
                     Note($"consume failed: {e.Error.Code}: {e.Error.Reason}");
                     continue;
+                }
+                // Until every held partition has answered a fetch (its cached end offset is known), count them every 20 ms.
+                if (_fetching != held.Count && Environment.TickCount64 - lastFetchCount >= 20)
+                {
+                    lastFetchCount = Environment.TickCount64;
+                    Volatile.Write(ref _fetching, held.Count(h => consumer.GetWatermarkOffsets(h).High.Value >= 0));
                 }
                 if (result is null) continue;
                 if (result.IsPartitionEOF)
@@ -191,6 +216,7 @@ internal sealed class ConsumerMember
             // Dispose without Close: no final commit, no LeaveGroup (a crash, as the group sees it).
             consumer.Dispose();
             Volatile.Write(ref _assigned, 0);
+            Volatile.Write(ref _fetching, 0);
             foreach (var reset in resets.Unfinished()) Record(reset);
             if (resets.DroppedNotices > 0) Note($"{resets.DroppedNotices} offset reset notices were dropped (too many partitions waiting for a record)");
             Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : "closed", _ledger.Now());
