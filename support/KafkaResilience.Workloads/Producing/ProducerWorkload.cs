@@ -1,5 +1,6 @@
-using KafkaResilience.Cluster.Security;
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
+using KafkaResilience.Cluster.Security;
 using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Native;
@@ -27,8 +28,8 @@ public sealed class ProducerWorkload : IAsyncDisposable
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _bootstrapServers;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private int _partitions;
     private readonly ManualResetEventSlim _go = new(false);
+    private int _partitions;
     private int _state; // 0 created, 1 connecting, 2 prepared (threads waiting for the go), 3 started
     private long _startTicks;
     private volatile bool _stop;
@@ -126,7 +127,10 @@ public sealed class ProducerWorkload : IAsyncDisposable
                 throw new TimeoutException($"Preparing {options.Count} producers did not end within {bound.TotalSeconds:0} s " +
                     $"({string.Join(", ", stillConnecting.Select(w => w._options.Topic))} still connecting at {cluster.BootstrapServers}).");
             if (failures.FirstOrDefault(f => f is not null) is { } failure)
-                throw failure is TimeoutException or ArgumentException ? failure : new InvalidOperationException($"A producer could not be prepared: {failure.Message}", failure);
+            {
+                if (failure is TimeoutException or ArgumentException) ExceptionDispatchInfo.Throw(failure); // as thrown on its thread
+                throw new InvalidOperationException($"A producer could not be prepared: {failure.Message}", failure);
+            }
             var start = ledger.Now();
             ledger.AddEvent(new TimelineEvent(ledger.Elapsed(start), "producer",
                 $"{workloads.Count} producer workload(s) prepared side by side in {(ledger.Elapsed(start) - ledger.Elapsed(began)).TotalSeconds:0.000} s; all start now"));
