@@ -145,7 +145,7 @@ public sealed partial class ScenarioWorld
         (long Count, string Detail, string Prefix) measured = what switch
         {
             "lost messages" or "messages the consumers never processed" =>
-                ((long)lost.Numbers["lost"], $"{lost.Numbers["lost"]:N0} acknowledged and never read; besides, {unread:N0} sends with an unknown outcome (acks=0, timeouts) were never read and {history.TotalFailed:N0} failed", "messages lost:"),
+                ((long)lost.Numbers["lost"], $"{lost.Numbers["lost"]:N0} acknowledged and never read; besides, {lost.Numbers["below-log-start"]:N0} were below the log-start offset when read (dropped by the target's retention), {unread:N0} sends with an unknown outcome (acks=0, timeouts) were never read and {history.TotalFailed:N0} failed", "messages lost:"),
             "messages written twice" => (history.WrittenTwice, $"{history.WrittenTwice:N0} records written twice by the producer (same id, two offsets)", "messages duplicated:"),
             "messages delivered twice" => (history.DeliveredTwice, $"{history.DeliveredTwice:N0} records delivered twice to the consumers (same offset read again)", "messages duplicated:"),
             "messages out of order" => (history.Reordered, $"{history.Reordered:N0} records read after a later one of their stream in the same partition", "messages reordered:"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using KafkaResilience.Chaos.Waiting;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Security;
+using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.Consuming;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Producing;
@@ -72,15 +73,12 @@ public sealed partial class ScenarioWorld
             Settings = settings,
             Name = topics.Count == 1 ? $"send{_sends}" : $"send{_sends}-{topic.Name}",
         }).Where(o => o.MessageCount > 0).ToList();
-        // One workload per topic, started side by side: started one after another, the last topic's
-        // producer would begin seconds after the first and stretch the measured send.
-        var started = new ProducerWorkload?[options.Count];
-        Parallel.For(0, options.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            started[i] = ProducerWorkload.Start(Cluster, options[i], Ledger, Say));
-        foreach (var workload in started)
+        // One workload per topic, all prepared (created, metadata, connected) before any sends, then
+        // started on one clock: the measured send holds no producer's start-up.
+        foreach (var workload in ProducerWorkload.StartTogether(Cluster, options, Ledger, Say))
         {
-            _currentSend.Add(workload!);
-            _allProducers.Add(workload!);
+            _currentSend.Add(workload);
+            _allProducers.Add(workload);
         }
         _currentPlanned = messages;
         _currentRate = ratePerSecond;
@@ -200,7 +198,12 @@ public sealed partial class ScenarioWorld
         }
         catch (TimeoutException e)
         {
-            throw new ScenarioVerdictException($"messages lost: {e.Message}", e);
+            // Records the group found below the log-start offset were dropped by the target, not lost.
+            var below = LostChecker.AckedBelowLogStart(Ledger.Snapshot(), c => c.StartsWith(group + "-", StringComparison.Ordinal));
+            var read = workload.Members.Sum(m => m.ConsumedCount);
+            if (below == 0) throw new ScenarioVerdictException($"messages lost: {e.Message}", e);
+            throw new ScenarioVerdictException((read + below >= total ? "verdict unknown: " : "messages lost: ") +
+                $"{e.Message}; {below:N0} below the log-start offset when it read (dropped by the target's retention)", e);
         }
         await workload.StopAllAsync().ConfigureAwait(false);
         var (count, seconds, _) = GroupTotals(group);
@@ -243,10 +246,15 @@ public sealed partial class ScenarioWorld
             await Task.Delay(TimeSpan.FromMilliseconds(200), Token).ConfigureAwait(false);
         }
         var unread = Ledger.CountAckedUnread();
-        var summary = $"{outcome} after {clock.GetElapsedTime(started).TotalSeconds:0.0} s: {Ledger.OkCount:N0} acknowledged, {unread:N0} of them not read yet, {Ledger.ConsumedCount:N0} records read";
+        // Why the unread were not read, as the lost checker proves it (below the log start: dropped by the target).
+        var lost = unread > 0 ? new LostChecker().Check(Ledger.Snapshot()) : null;
+        var below = (long)(lost?.Numbers["below-log-start"] ?? 0);
+        var summary = $"{outcome} after {clock.GetElapsedTime(started).TotalSeconds:0.0} s: {Ledger.OkCount:N0} acknowledged, {unread:N0} of them not read yet, {Ledger.ConsumedCount:N0} records read" +
+                      (below > 0 ? $"; {below:N0} of the unread were below the log-start offset when read (dropped by the target's retention)" : "");
         Say($"Consumers: {summary}");
         if (strict && unread > 0)
-            throw new ScenarioVerdictException($"messages lost: the consumers did not read every acknowledged message within {timeout.TotalSeconds:0} s ({summary})");
+            throw new ScenarioVerdictException((below >= unread ? "verdict unknown: " : "messages lost: ") +
+                $"the consumers did not read every acknowledged message within {timeout.TotalSeconds:0} s ({summary})");
     }
 
     /// <summary>Crashes consumer <paramref name="number"/> (1-based) of a group: no commit, no leave.</summary>
@@ -272,6 +280,8 @@ public sealed partial class ScenarioWorld
         var partitions = Topics(workload.Options.SubscribesToPattern ? topic.TrimStart('^').Replace(".*", "*", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) : topic).Sum(t => t.Partitions);
         await ConditionWait.UntilAsync(() => AssignedPartitions(group).Count >= partitions, timeout,
             () => $"group \"{group}\" owns {AssignedPartitions(group).Count} of {partitions} partitions", Token, TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
+        // ...and has fetched from each: a group reading from the end skips what is written before its start offsets are known.
+        await workload.WaitForAssignmentAsync(partitions, timeout, Token).ConfigureAwait(false);
         Say($"Group \"{group}\" owns all {partitions} partitions");
     }
 
