@@ -57,6 +57,14 @@ internal sealed class LiteralHistory
         return this;
     }
 
+    /// <summary>A consumer's offset reset on a partition at a chosen second: about to read <paramref name="from"/>, it next read <paramref name="to"/>.</summary>
+    public LiteralHistory Reset(string consumer, int partition, long from, long? to, OffsetResetKind kind, double at, string reason = "test reset")
+    {
+        if (!_consumers.TryGetValue(consumer, out var c)) _consumers[consumer] = c = Ledger.AddConsumer(consumer);
+        c.OffsetReset(partition, from, to, kind, reason, Clock.At(at));
+        return this;
+    }
+
     public FaultMark Fault(string name, double at) => Ledger.BeginFault(name, "test fault", Clock.At(at));
 
     public LiteralHistory LeaderChange(string topic, int partition, int from, int to, double at)

@@ -192,6 +192,8 @@ public sealed class ScenarioConsumers : IAsyncDisposable
         var reading = Group(group);
         await ConditionWait.UntilAsync(() => AssignedPartitions(reading).Count >= reading.Partitions, timeout,
             () => $"group \"{group}\" owns {AssignedPartitions(reading).Count} of {reading.Partitions} partitions", _scope.Token, TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
+        // ...and has fetched from each: a group reading from the end skips what is written before its start offsets are known.
+        if (reading.Workload is { } workload) await workload.WaitForAssignmentAsync(reading.Partitions, timeout, _scope.Token).ConfigureAwait(false);
         _scope.Say($"Group \"{group}\" owns all {reading.Partitions} partitions");
     }
 

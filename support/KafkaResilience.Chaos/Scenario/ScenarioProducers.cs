@@ -112,12 +112,9 @@ public sealed class ScenarioProducers : IAsyncDisposable
             Settings = settings,
             Name = topics.Count == 1 ? $"send{number}" : $"send{number}-{topic.Name}",
         }).Where(o => o.MessageCount > 0).ToList();
-        // One workload per topic, started side by side: started one after another, the last topic's
-        // producer would begin seconds after the first and stretch the measured send.
-        var started = new ProducerWorkload?[options.Count];
-        Parallel.For(0, options.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            started[i] = ProducerWorkload.Start(_cluster.Cluster, options[i], _history.Ledger, _scope.Say));
-        var workloads = started.Select(w => w!).ToList();
+        // One workload per topic, all prepared (created, metadata, connected) before any sends, then
+        // started on one clock: the measured send holds no producer's start-up.
+        var workloads = ProducerWorkload.StartTogether(_cluster.Cluster, options, _history.Ledger, _scope.Say);
         Track(new ScenarioSend(number, messages, ratePerSecond, size, workloads, [.. workloads.SelectMany(w => w.Streams)]));
         _scope.Say($"Sending {messages:N0} messages of {size} B to {topicReference} " +
             (ratePerSecond > 0 ? $"at {ratePerSecond:N0} msg/s" : "as fast as possible") +

@@ -45,7 +45,7 @@ public sealed class DeliveryCountChecker : IChecker
         var (measured, detail) = Count switch
         {
             DeliveryCount.LostMessages or DeliveryCount.NeverProcessed =>
-                ((long)lost.Numbers["lost"], $"{lost.Numbers["lost"]:N0} acknowledged and never read; besides, {unread:N0} sends with an unknown outcome (acks=0, timeouts) were never read and {history.TotalFailed:N0} failed"),
+                ((long)lost.Numbers["lost"], $"{lost.Numbers["lost"]:N0} acknowledged and never read; besides, {lost.Numbers["below-log-start"]:N0} were below the log-start offset when read (dropped by the target's retention), {unread:N0} sends with an unknown outcome (acks=0, timeouts) were never read and {history.TotalFailed:N0} failed"),
             DeliveryCount.WrittenTwice => Duplicates(history, "written-twice", "records written twice by the producer (same id, two offsets)"),
             DeliveryCount.DeliveredTwice => Duplicates(history, "delivered-twice", "records delivered twice to the consumers (same offset read again)"),
             DeliveryCount.OutOfOrder =>

@@ -2,7 +2,11 @@ using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Workloads.Checkers;
 
-/// <summary>A group's members read at least <see cref="Expected"/> records (every pass of a measured read counted).</summary>
+/// <summary>
+/// A group's members read at least <see cref="Expected"/> records (every pass of a measured read counted). When
+/// they fell short only by records they found below the log-start offset (dropped by the target's retention, see
+/// <see cref="LostChecker.AckedBelowLogStart"/>), nothing shows a loss: that is unknown, never valid.
+/// </summary>
 public sealed class ReadCountChecker : IChecker
 {
     public const string CheckerName = "read-all";
@@ -28,6 +32,11 @@ public sealed class ReadCountChecker : IChecker
         var read = history.Consumers.Where(c => Members.Contains(c.Name)).Sum(c => c.Consumed);
         var numbers = new Dictionary<string, double> { ["read"] = read, ["expected"] = Expected };
         var summary = $"group \"{Group}\" read {read:N0} of {Expected:N0} records";
-        return read >= Expected ? Verdict.Valid(Name, summary, numbers) : Verdict.Invalid(Name, summary, numbers);
+        if (read >= Expected) return Verdict.Valid(Name, summary, numbers);
+        var below = LostChecker.AckedBelowLogStart(history, Members.Contains);
+        numbers["below-log-start"] = below;
+        if (below == 0) return Verdict.Invalid(Name, summary, numbers);
+        summary += $"; {below:N0} below the log-start offset when it read (dropped by the target's retention)";
+        return read + below >= Expected ? Verdict.Unknown(Name, summary, numbers) : Verdict.Invalid(Name, summary, numbers);
     }
 }

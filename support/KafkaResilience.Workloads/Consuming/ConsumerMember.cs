@@ -5,8 +5,10 @@ namespace KafkaResilience.Workloads.Consuming;
 
 /// <summary>
 /// One consumer of a workload on its own thread: polls, records every record, commits per the
-/// commit mode, and records its rebalances. It can be stopped cleanly (commit, leave the group)
-/// or crashed (no commit, no leave: the group notices only after session.timeout.ms) and started again.
+/// commit mode, and records its rebalances and every offset reset it goes through (with the records
+/// the reset skipped, and whether they were below the log start). It can be stopped cleanly (commit,
+/// leave the group) or crashed (no commit, no leave: the group notices only after session.timeout.ms)
+/// and started again.
 /// </summary>
 internal sealed class ConsumerMember
 {
@@ -25,6 +27,14 @@ internal sealed class ConsumerMember
 
     /// <summary>Partitions this member holds right now.</summary>
     public int AssignedCount => Volatile.Read(ref _assigned);
+
+    /// <summary>
+    /// Partitions this member holds and has fetched from at least once: its start offset there is resolved
+    /// (a group reading from the end skips what is written before that), so what is written now is read.
+    /// </summary>
+    public int FetchingCount => Volatile.Read(ref _fetching);
+
+    private int _fetching;
 
     public ConsumerMember(ConsumerConfig config, ConsumerWorkloadOptions options, IReadOnlyList<int> assignedPartitions, ConsumerRecorder recorder, HistoryLedger ledger, Action<string>? log)
     {
@@ -95,24 +105,46 @@ internal sealed class ConsumerMember
 
     private void Loop()
     {
+        var topics = new TopicIndexes(_ledger, _options);
+        var resets = new OffsetResetWatch(topics.Of);
+        var held = new List<TopicPartition>(); // changed only on this thread (rebalance handlers run inside Consume)
         var consumer = new ConsumerBuilder<Ignore, ReceivedPayload>(_config)
             .SetValueDeserializer(new PayloadDeserializer())
             // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
-            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}"); })
+            .SetLogHandler((_, m) =>
+            {
+                if (m.Facility == "OFFSET" && OffsetResetNotice.TryParse(m.Message, out var notice)) resets.Noticed(notice, _ledger.Now());
+                if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}");
+            })
             .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
             .SetPartitionsAssignedHandler((_, parts) =>
             {
                 Interlocked.Add(ref _assigned, parts.Count);
+                held.AddRange(parts);
+                Volatile.Write(ref _fetching, -1); // counted again after the next poll
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now());
             })
             .SetPartitionsRevokedHandler((c, parts) =>
             {
                 Interlocked.Add(ref _assigned, -parts.Count);
+                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                Volatile.Write(ref _fetching, -1);
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
                 Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
                 if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(c);
             })
-            .SetPartitionsLostHandler((_, parts) => Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now()))
+            .SetPartitionsLostHandler((_, parts) =>
+            {
+                Interlocked.Add(ref _assigned, -parts.Count); // with a lost handler set, the revoked one is not called
+                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                Volatile.Write(ref _fetching, -1);
+                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
+                Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
+            })
             .Build();
+        // The client's cached log-start offset of a partition (from its last fetch), asked only when a read is out of order.
+        Func<string, int, long> logStart = (topic, partition) => consumer.GetWatermarkOffsets(new TopicPartition(topic, partition)).Low.Value;
         var crashed = false;
         try
         {
@@ -121,6 +153,8 @@ internal sealed class ConsumerMember
                 var start = _options.AutoOffsetReset == "earliest" ? Offset.Beginning : Offset.End;
                 var parts = _assignedPartitions.Select(p => new TopicPartitionOffset(_options.Topic, p, start)).ToList();
                 consumer.Assign(parts);
+                held.AddRange(parts.Select(p => p.TopicPartition));
+                Volatile.Write(ref _fetching, -1);
                 Volatile.Write(ref _assigned, parts.Count);
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
             }
@@ -129,7 +163,7 @@ internal sealed class ConsumerMember
             var sinceCommit = 0;
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
-            var topics = new TopicIndexes(_ledger, _options);
+            var lastFetchCount = 0L;
             while (_exitMode == 0)
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
@@ -142,6 +176,12 @@ internal sealed class ConsumerMember
                     Note($"consume failed: {e.Error.Code}: {e.Error.Reason}");
                     continue;
                 }
+                // Until every held partition has answered a fetch (its cached end offset is known), count them every 20 ms.
+                if (_fetching != held.Count && Environment.TickCount64 - lastFetchCount >= 20)
+                {
+                    lastFetchCount = Environment.TickCount64;
+                    Volatile.Write(ref _fetching, held.Count(h => consumer.GetWatermarkOffsets(h).High.Value >= 0));
+                }
                 if (result is null) continue;
                 if (result.IsPartitionEOF)
                 {
@@ -150,10 +190,14 @@ internal sealed class ConsumerMember
                     continue;
                 }
                 var value = result.Message.Value;
+                var topic = topics.Of(result.Topic);
+                var now = _ledger.Now();
+                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition.Value, result.Offset.Value, now, logStart) is { } found)
+                    foreach (var reset in found) Record(reset);
                 if (passes.Read(result.Partition.Value, result.Offset.Value))
-                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, _ledger.Now(), topics.Of(result.Topic));
+                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, now, topic);
                 else
-                    Recorder.Reread(value.Length, _ledger.Now());
+                    Recorder.Reread(value.Length, now);
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
                 {
                     TryCommit(consumer);
@@ -172,9 +216,22 @@ internal sealed class ConsumerMember
             // Dispose without Close: no final commit, no LeaveGroup (a crash, as the group sees it).
             consumer.Dispose();
             Volatile.Write(ref _assigned, 0);
+            Volatile.Write(ref _fetching, 0);
+            foreach (var reset in resets.Unfinished()) Record(reset);
+            if (resets.DroppedNotices > 0) Note($"{resets.DroppedNotices} offset reset notices were dropped (too many partitions waiting for a record)");
             Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : "closed", _ledger.Now());
         }
     }
+
+    private void Record(DetectedReset reset)
+    {
+        Recorder.OffsetReset(reset.Partition, reset.From, reset.To, reset.Kind, reset.Reason, reset.Ticks, reset.Topic);
+        if (Interlocked.Increment(ref _resetsSaid) <= 5)
+            _log?.Invoke($"{Recorder.Name}: offset reset on {_ledger.TopicName(reset.Topic)}-{reset.Partition} from {reset.From:N0} to " +
+                $"{(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({reset.Kind}): {reset.Reason}");
+    }
+
+    private int _resetsSaid;
 
     private void TryCommit(IConsumer<Ignore, ReceivedPayload> consumer)
     {

@@ -104,17 +104,22 @@ public sealed class ConsumerWorkload : IAsyncDisposable
     /// <summary>Partitions held by each consumer right now (0 for an idle or stopped member).</summary>
     public IReadOnlyList<int> AssignedCounts => _members.Select(m => m.AssignedCount).ToList();
 
-    /// <summary>Waits until the members together hold at least <paramref name="partitions"/> partitions (start producing after it, so nothing is read late).</summary>
+    /// <summary>
+    /// Waits until the members together hold at least <paramref name="partitions"/> partitions and have fetched
+    /// from each (their start offsets resolved): start producing after it, so nothing is read late, and a group
+    /// reading from the end (auto.offset.reset=latest) misses nothing written after it.
+    /// </summary>
     public async Task WaitForAssignmentAsync(int partitions, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var clock = _ledger.Clock;
         var started = clock.GetTimestamp();
-        while (_members.Sum(m => m.AssignedCount) < partitions)
+        while (_members.Sum(m => m.AssignedCount) < partitions || _members.Sum(m => m.FetchingCount) < partitions)
         {
             if (_members.All(m => m.Failure is not null))
                 throw new InvalidOperationException($"Every consumer of '{_options.Topic}' (group {GroupId}) ended before holding a partition: {DescribeMembers()}", _members[0].Failure);
             if (clock.GetElapsedTime(started) > timeout)
-                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions after {timeout.TotalSeconds:0.#}s (group {GroupId}): {DescribeMembers()}");
+                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions " +
+                    $"({Math.Max(0, _members.Sum(m => m.FetchingCount))} fetched from) after {timeout.TotalSeconds:0.#}s (group {GroupId}): {DescribeMembers()}");
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
         }
     }

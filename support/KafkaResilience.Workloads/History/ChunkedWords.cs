@@ -4,19 +4,32 @@ namespace KafkaResilience.Workloads.History;
 /// A growable array of 64-bit words indexed by a non-negative long, allocated chunk by chunk on
 /// first touch so a sparse 100M-message ledger costs only what it uses. Reads are lock-free; only
 /// growing takes a lock. The bit sets, outcome maps and per-second counters of the ledger sit on it.
+/// Given a shared all-ones chunk, a chunk whose words have all become all-ones is replaced by it and
+/// freed: a bit set that fills up in order (every offset of a partition acknowledged) then costs
+/// only the chunks still being filled.
 /// </summary>
 internal sealed class ChunkedWords
 {
     private readonly int _chunkLog2;
+    private readonly int _wordsPerChunk;
+    private readonly ulong[]? _full;
     private readonly object _grow = new();
     private ulong[]?[] _chunks = new ulong[]?[4];
 
     /// <param name="chunkLog2">log2 of the words per chunk (e.g. 14 = 16,384 words = 128 KB).</param>
-    public ChunkedWords(int chunkLog2)
+    /// <param name="full">
+    /// An all-ones chunk of 2^<paramref name="chunkLog2"/> words, shared and never written, that replaces a
+    /// chunk once <see cref="WordFilled"/> has been called for each of its words; null keeps every chunk.
+    /// </param>
+    public ChunkedWords(int chunkLog2, ulong[]? full = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkLog2, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkLog2, 24);
         _chunkLog2 = chunkLog2;
+        _wordsPerChunk = 1 << chunkLog2;
+        if (full is not null && (full.Length != _wordsPerChunk || Array.Exists(full, w => w != ulong.MaxValue)))
+            throw new ArgumentException($"The shared full chunk must hold {_wordsPerChunk} all-ones words.", nameof(full));
+        _full = full;
     }
 
     /// <summary>The word at <paramref name="index"/>, its chunk allocated if it was never touched.</summary>
@@ -24,7 +37,7 @@ internal sealed class ChunkedWords
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var chunk = ChunkFor(index >> _chunkLog2);
-        return ref chunk[index & ((1L << _chunkLog2) - 1)];
+        return ref chunk[index & (_wordsPerChunk - 1)];
     }
 
     /// <summary>The word at <paramref name="index"/>; 0 where never touched (or negative).</summary>
@@ -34,7 +47,22 @@ internal sealed class ChunkedWords
         var chunks = Volatile.Read(ref _chunks);
         var c = index >> _chunkLog2;
         if (c >= chunks.Length || chunks[c] is not { } chunk) return 0;
-        return Volatile.Read(ref chunk[index & ((1L << _chunkLog2) - 1)]);
+        return Volatile.Read(ref chunk[index & (_wordsPerChunk - 1)]);
+    }
+
+    /// <summary>
+    /// The word at <paramref name="index"/> has just become all ones (each word is reported once, by the
+    /// caller whose update filled it). With a shared full chunk, the last word of a chunk frees the chunk.
+    /// </summary>
+    public void WordFilled(long index)
+    {
+        if (_full is null) return;
+        var c = index >> _chunkLog2;
+        var chunk = Volatile.Read(ref _chunks)[c]!;
+        // The count of filled words lives in the chunk's extra last word (see ChunkFor).
+        if (Interlocked.Increment(ref chunk[_wordsPerChunk]) != (ulong)_wordsPerChunk) return;
+        // Every bit is set: a writer still holding the old chunk finds its bit set and writes nothing.
+        lock (_grow) _chunks[c] = _full;
     }
 
     /// <summary>One past the last word that is not 0.</summary>
@@ -44,13 +72,13 @@ internal sealed class ChunkedWords
         for (var c = chunks.Length - 1; c >= 0; c--)
         {
             if (chunks[c] is not { } chunk) continue;
-            for (var i = chunk.Length - 1; i >= 0; i--)
+            for (var i = _wordsPerChunk - 1; i >= 0; i--)
                 if (Volatile.Read(ref chunk[i]) != 0) return ((long)c << _chunkLog2) + i + 1;
         }
         return 0;
     }
 
-    /// <summary>Bytes held by the chunk table and the allocated chunks.</summary>
+    /// <summary>Bytes held by the chunk table and the allocated chunks (the shared full chunk is not counted).</summary>
     public long AllocatedBytes
     {
         get
@@ -58,7 +86,7 @@ internal sealed class ChunkedWords
             var chunks = Volatile.Read(ref _chunks);
             long bytes = chunks.Length * 8L;
             foreach (var chunk in chunks)
-                if (chunk is not null) bytes += chunk.Length * 8L;
+                if (chunk is not null && !ReferenceEquals(chunk, _full)) bytes += chunk.Length * 8L;
             return bytes;
         }
     }
@@ -77,7 +105,8 @@ internal sealed class ChunkedWords
                 Array.Copy(chunks, bigger, chunks.Length);
                 chunks = bigger;
             }
-            var chunk = chunks[chunkIndex] ??= new ulong[1 << _chunkLog2];
+            // A chunk that may be freed carries one more word: how many of its words are full.
+            var chunk = chunks[chunkIndex] ??= new ulong[_full is null ? _wordsPerChunk : _wordsPerChunk + 1];
             Volatile.Write(ref _chunks, chunks);
             return chunk;
         }

@@ -85,6 +85,20 @@ public sealed class ConsumerRecorder
     public void Rebalanced(RebalanceKind kind, IReadOnlyList<string> partitions, long ticks) =>
         _ledger.AddRebalance(new RebalanceEvent(_ledger.Elapsed(ticks), Name, kind, partitions));
 
+    /// <summary>
+    /// The consumer's position on <paramref name="partition"/> moved by itself: about to read
+    /// <paramref name="from"/>, it next read <paramref name="to"/> (null: nothing more), for the reason given.
+    /// <paramref name="topic"/> is the ledger's <see cref="HistoryLedger.TopicIndex"/> of the partition's topic.
+    /// </summary>
+    public void OffsetReset(int partition, long from, long? to, OffsetResetKind kind, string reason, long ticks, int topic = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentNullException.ThrowIfNull(reason);
+        var reset = new OffsetReset(_ledger.Elapsed(ticks), Name, _ledger.TopicName(topic), partition, from, to, kind, reason);
+        _ledger.AddOffsetReset(topic, reset);
+    }
+
     /// <summary>A lifecycle step (started, crashed, restarted, closed) on the run's timeline.</summary>
     public void Lifecycle(string what, long ticks) =>
         _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(ticks), "consumer", $"{Name} {what}"));

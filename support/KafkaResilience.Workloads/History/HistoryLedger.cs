@@ -4,8 +4,8 @@ namespace KafkaResilience.Workloads.History;
 
 /// <summary>
 /// The run's history, kept compact enough for 100M messages: per producer stream a 2-bit outcome
-/// map and a consumed bitmap, per partition a consumed-offset bitmap and the last sequence read
-/// per stream, counters for both kinds of duplicate and for reordering, HdrHistograms for
+/// map and a consumed bitmap, per partition a consumed-offset bitmap, an acknowledged-offset bitmap
+/// and the last sequence read per stream, every offset reset a consumer went through, counters for both kinds of duplicate and for reordering, HdrHistograms for
 /// latencies and per-bucket time series. Workloads write to it while they run (lock-free on
 /// the hot path); checkers read a <see cref="HistorySnapshot"/> of it afterwards.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class HistoryLedger
     private readonly List<ConsumerRecorder> _consumers = [];
     private readonly List<TimelineEvent> _events = [];
     private readonly List<RebalanceEvent> _rebalances = [];
+    private readonly List<(int Topic, OffsetReset Reset)> _resets = [];
     private readonly List<MessageSample> _writtenTwiceSamples = [];
     private readonly List<MessageSample> _deliveredTwiceSamples = [];
     private readonly List<MessageSample> _reorderSamples = [];
@@ -36,6 +37,7 @@ public sealed class HistoryLedger
     private long _reordered;
     private long _foreign;
     private long _firstDeliveries;
+    private long _ackedTwiceAtOffset;
 
     public HistoryLedger(LedgerOptions? options = null)
     {
@@ -65,13 +67,17 @@ public sealed class HistoryLedger
     /// <summary>Time since the ledger's origin of a wall-clock instant (e.g. a <see cref="LeadershipChange"/>).</summary>
     public TimeSpan Elapsed(DateTimeOffset at) => at - OriginWallClock;
 
-    /// <summary>A new producer stream with the next producer id.</summary>
-    public ProducerRecorder AddProducer(string name, int messageSize)
+    /// <summary>
+    /// A new producer stream with the next producer id, writing <paramref name="topic"/> (null: the topic
+    /// numbered 0, the one a consumer recording without a topic number reads).
+    /// </summary>
+    public ProducerRecorder AddProducer(string name, int messageSize, string? topic = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var topicIndex = topic is null ? 0 : TopicIndex(topic);
         lock (_gate)
         {
-            var recorder = new ProducerRecorder(this, _producers.Count, name, messageSize);
+            var recorder = new ProducerRecorder(this, _producers.Count, name, messageSize, topicIndex);
             _producers.Add(recorder);
             Volatile.Write(ref _producerById, [.. _producers]);
             return recorder;
@@ -126,6 +132,19 @@ public sealed class HistoryLedger
         lock (_gate) _rebalances.Add(rebalance);
     }
 
+    internal void AddOffsetReset(int topic, OffsetReset reset)
+    {
+        lock (_gate)
+        {
+            _resets.Add((topic, reset));
+            _events.Add(new TimelineEvent(reset.At, "consumer", $"{reset.Consumer} offset reset on {reset.Topic}-{reset.Partition} " +
+                $"from {reset.From:N0} to {(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({reset.Kind}): {reset.Reason}"));
+        }
+    }
+
+    /// <summary>Offsets two ok delivery reports both named (of one partition): a record acknowledged where another had been.</summary>
+    public long AckedTwiceAtOffset => Volatile.Read(ref _ackedTwiceAtOffset);
+
     /// <summary>Records acked so far and not yet read (clamped at 0): the lag progress lines show.</summary>
     public long Lag
     {
@@ -175,7 +194,7 @@ public sealed class HistoryLedger
                 bytes += p.Outcomes.AllocatedBytes + p.Consumed.AllocatedBytes;
             foreach (var topic in Volatile.Read(ref _tracks))
                 foreach (var t in topic ?? [])
-                    if (t is not null) bytes += t.Offsets.AllocatedBytes;
+                    if (t is not null) bytes += t.Offsets.AllocatedBytes + t.Acked.AllocatedBytes;
             return bytes;
         }
     }
@@ -203,7 +222,8 @@ public sealed class HistoryLedger
                 Volatile.Read(ref _foreign),
                 [.. _writtenTwiceSamples], [.. _deliveredTwiceSamples], [.. _reorderSamples],
                 [.. _faults], [.. _events.OrderBy(e => e.At)], [.. _rebalances.OrderBy(r => r.At)],
-                leadershipChanges ?? []);
+                leadershipChanges ?? [],
+                [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset));
         }
     }
 
@@ -249,6 +269,32 @@ public sealed class HistoryLedger
                 _topicIndexes[topic] = index = _topicIndexes.Count;
             return index;
         }
+    }
+
+    /// <summary>The name behind a topic number ("topic #n" for a number no name was given for, such as 0 in a hand-written history).</summary>
+    public string TopicName(int topic)
+    {
+        lock (_gate)
+            foreach (var (name, index) in _topicIndexes)
+                if (index == topic) return name;
+        return $"topic #{topic}";
+    }
+
+    /// <summary>An ok delivery report named <paramref name="offset"/> of a partition.</summary>
+    internal void CountAckedOffset(int topic, int partition, long offset)
+    {
+        if (Track(topic, partition).Acked.Set(offset)) Interlocked.Increment(ref _ackedTwiceAtOffset);
+    }
+
+    /// <summary>Every partition tracked so far, with its topic number.</summary>
+    private List<(int Topic, PartitionTrack Track)> Tracks()
+    {
+        var tracks = new List<(int, PartitionTrack)>();
+        var byTopic = Volatile.Read(ref _tracks);
+        for (var topic = 0; topic < byTopic.Length; topic++)
+            foreach (var track in byTopic[topic] ?? [])
+                if (track is not null) tracks.Add((topic, track));
+        return tracks;
     }
 
     internal void CountForeign(int topic, int partition, long offset, long ticks)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HdrHistogram;
 using KafkaResilience.Cluster;
 
@@ -5,12 +6,15 @@ namespace KafkaResilience.Workloads.History;
 
 /// <summary>
 /// The history of a run as the checkers see it: counts, time series, latency distributions,
-/// samples, the fault timeline, rebalances and leadership changes, and per-record lookups
-/// (outcome and consumed bit of any producer id and sequence). Taken after the workloads stopped.
+/// samples, the fault timeline, rebalances, offset resets and leadership changes, and per-record lookups
+/// (outcome and consumed bit of any producer id and sequence; acknowledged and read bits of any
+/// partition offset). Taken after the workloads stopped.
 /// </summary>
 public sealed class HistorySnapshot
 {
     private readonly ProducerRecorder[] _producers;
+    private readonly IReadOnlyList<(int Topic, OffsetReset Reset)> _resets;
+    private readonly IReadOnlyList<(int Topic, PartitionTrack Track)> _tracks;
 
     internal HistorySnapshot(
         HistoryLedger ledger, TimeSpan duration, ProducerRecorder[] producers, ConsumerRecorder[] consumers,
@@ -18,9 +22,15 @@ public sealed class HistorySnapshot
         long writtenTwice, long deliveredTwice, long reordered, long foreign,
         IReadOnlyList<MessageSample> writtenTwiceSamples, IReadOnlyList<MessageSample> deliveredTwiceSamples,
         IReadOnlyList<MessageSample> reorderSamples, IReadOnlyList<FaultMark> faults, IReadOnlyList<TimelineEvent> events,
-        IReadOnlyList<RebalanceEvent> rebalances, IReadOnlyList<LeadershipChange> leadershipChanges)
+        IReadOnlyList<RebalanceEvent> rebalances, IReadOnlyList<LeadershipChange> leadershipChanges,
+        IReadOnlyList<(int Topic, OffsetReset Reset)> resets, IReadOnlyList<(int Topic, PartitionTrack Track)> tracks, long ackedTwiceAtOffset)
     {
         _producers = producers;
+        _resets = resets;
+        _tracks = tracks;
+        OffsetResets = resets.Select(r => r.Reset).ToArray();
+        AckedTwiceAtOffset = ackedTwiceAtOffset;
+        OkWithoutOffset = producers.Sum(p => p.OkWithoutOffsetCount);
         Duration = duration;
         OriginWallClock = ledger.OriginWallClock;
         BucketWidth = ledger.BucketWidth;
@@ -72,6 +82,15 @@ public sealed class HistorySnapshot
     public IReadOnlyList<TimelineEvent> Events { get; }
     public IReadOnlyList<RebalanceEvent> Rebalances { get; }
     public IReadOnlyList<LeadershipChange> LeadershipChanges { get; }
+
+    /// <summary>Every offset reset a consumer went through, in time order (the records each skipped, and why).</summary>
+    public IReadOnlyList<OffsetReset> OffsetResets { get; }
+
+    /// <summary>Offsets of a partition that two ok delivery reports both named: one record acknowledged where another had been.</summary>
+    public long AckedTwiceAtOffset { get; }
+
+    /// <summary>Ok outcomes whose report named no offset (acks=0).</summary>
+    public long OkWithoutOffset { get; }
     public LatencyDistribution AckLatency { get; }
     public LatencyDistribution EndToEndLatency { get; }
 
@@ -111,6 +130,36 @@ public sealed class HistorySnapshot
                 }
             }
         }
+    }
+
+    /// <summary>The partitions the history knows (acknowledged at or read from), as (topic number, partition).</summary>
+    internal IEnumerable<(int Topic, int Partition)> Partitions => _tracks.Select(t => (t.Topic, t.Track.Partition));
+
+    /// <summary>The offset resets with the number of their topic, for lookups by partition.</summary>
+    internal IReadOnlyList<(int Topic, OffsetReset Reset)> NumberedResets => _resets;
+
+    /// <summary>
+    /// Offsets in [<paramref name="from"/>, <paramref name="to"/>) of one partition that an ok delivery report
+    /// named, and of those, how many no consumer read.
+    /// </summary>
+    internal (long Acked, long Unread) CountAcked(int topic, int partition, long from = 0, long to = long.MaxValue)
+    {
+        var track = _tracks.FirstOrDefault(t => t.Topic == topic && t.Track.Partition == partition).Track;
+        if (track is null || to <= from) return (0, 0);
+        from = Math.Max(0, from);
+        var end = Math.Min(to, track.Acked.WordExtent() * 64);
+        long acked = 0, unread = 0;
+        for (var word = from >> 6; word * 64 < end; word++)
+        {
+            var bits = track.Acked.Word(word);
+            if (bits == 0) continue;
+            var lo = word * 64;
+            if (lo < from) bits &= ulong.MaxValue << (int)(from - lo);
+            if (lo + 64 > end) bits &= ulong.MaxValue >> (int)(lo + 64 - end);
+            acked += BitOperations.PopCount(bits);
+            unread += BitOperations.PopCount(bits & ~track.Offsets.Word(word));
+        }
+        return (acked, unread);
     }
 
     private static LatencyDistribution Merge(string name, IEnumerable<HistogramBase> histograms)

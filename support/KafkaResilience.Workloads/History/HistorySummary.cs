@@ -6,7 +6,7 @@ namespace KafkaResilience.Workloads.History;
 /// <summary>
 /// The dump of a run's history for the report: totals, every producer stream and consumer, the
 /// per-second series (sent, acknowledged, failed, unknown, consumed), the duplicate and order
-/// counts, latency percentiles, faults, rebalances and events. Plain data; the bitmaps themselves
+/// counts, latency percentiles, faults, rebalances, offset resets and events. Plain data; the bitmaps themselves
 /// stay in the ledger (100M messages would not fit an attachment).
 /// </summary>
 public sealed record HistorySummary(
@@ -28,7 +28,8 @@ public sealed record HistorySummary(
     IReadOnlyDictionary<string, LatencySummary> Latency,
     IReadOnlyList<FaultSummary> Faults,
     IReadOnlyList<RebalanceEvent> Rebalances,
-    IReadOnlyList<TimelineEvent> Events)
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<OffsetReset> OffsetResets)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -72,7 +73,8 @@ public sealed record HistorySummary(
             history.Faults.Select(f => new FaultSummary(f.Name, f.Description, f.InjectedAt.TotalSeconds, f.HealedAt?.TotalSeconds,
                 f.FirstAckAfter?.TotalSeconds, f.FirstConsumeAfter?.TotalSeconds)).ToList(),
             history.Rebalances,
-            history.Events);
+            history.Events,
+            history.OffsetResets);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -2,8 +2,9 @@ namespace KafkaResilience.Workloads.History;
 
 /// <summary>
 /// What the ledger remembers of one partition: which offsets were read (one bit each, to tell a
-/// redelivery from a second write) and, per producer stream, the last offset and sequence read
-/// there (to detect reordering).
+/// redelivery from a second write), which offsets producers were acknowledged at (one bit each, to
+/// tell why an acknowledged record was never read) and, per producer stream, the last offset and
+/// sequence read there (to detect reordering).
 /// </summary>
 internal sealed class PartitionTrack
 {
@@ -17,7 +18,11 @@ internal sealed class PartitionTrack
 
     public int Partition { get; }
 
+    /// <summary>Offsets read by any consumer.</summary>
     public ChunkedBitSet Offsets { get; } = new();
+
+    /// <summary>Offsets an ok delivery report named. Acknowledged offsets fill up in order, so full chunks are freed.</summary>
+    public ChunkedBitSet Acked { get; } = new(freeFullChunks: true);
 
     public object Gate { get; } = new();
 

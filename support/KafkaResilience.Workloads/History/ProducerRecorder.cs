@@ -15,6 +15,7 @@ public sealed class ProducerRecorder
     private long _sent;
     private long _ok;
     private long _okPossiblyPersisted;
+    private long _okWithoutOffset;
     private long _failed;
     private long _unknown;
     private long _repeatedOutcomes;
@@ -22,18 +23,22 @@ public sealed class ProducerRecorder
     private long _lastSendTicks;
     private long _lastOutcomeTicks;
 
-    internal ProducerRecorder(HistoryLedger ledger, int id, string name, int messageSize)
+    internal ProducerRecorder(HistoryLedger ledger, int id, string name, int messageSize, int topic)
     {
         _ledger = ledger;
         Id = id;
         Name = name;
         MessageSize = messageSize;
+        Topic = topic;
     }
 
     /// <summary>The producer id written into this stream's payloads.</summary>
     public int Id { get; }
     public string Name { get; }
     public int MessageSize { get; }
+
+    /// <summary>The ledger's number of the topic this stream writes (<see cref="HistoryLedger.TopicIndex"/>).</summary>
+    public int Topic { get; }
 
     internal ChunkedOutcomeMap Outcomes { get; } = new();
     internal ChunkedBitSet Consumed { get; } = new();
@@ -45,6 +50,9 @@ public sealed class ProducerRecorder
     public long FailedCount => Volatile.Read(ref _failed);
     public long UnknownCount => Volatile.Read(ref _unknown);
     public long OkPossiblyPersistedCount => Volatile.Read(ref _okPossiblyPersisted);
+
+    /// <summary>Ok outcomes whose report named no offset (acks=0): the history cannot place them in their partition.</summary>
+    public long OkWithoutOffsetCount => Volatile.Read(ref _okWithoutOffset);
     public long RepeatedOutcomeCount => Volatile.Read(ref _repeatedOutcomes);
     internal long FirstSendTicks => Volatile.Read(ref _firstSendTicks);
     internal long LastSendTicks => Volatile.Read(ref _lastSendTicks);
@@ -61,7 +69,8 @@ public sealed class ProducerRecorder
 
     /// <summary>
     /// How the send of <paramref name="sequence"/> ended. For ok, <paramref name="possiblyPersisted"/>
-    /// notes a success the broker did not confirm (acks=0). Latency is recorded for ok outcomes.
+    /// notes a success the broker did not confirm (acks=0). Latency is recorded for ok outcomes, and the
+    /// offset an ok outcome names is marked acknowledged in its partition.
     /// </summary>
     public void Outcome(long sequence, SendOutcome outcome, int partition, long offset, long sentTicks, long nowTicks, bool possiblyPersisted = false)
     {
@@ -82,6 +91,8 @@ public sealed class ProducerRecorder
                 var micros = _ledger.Micros(nowTicks - sentTicks);
                 LatencyDistribution.Record(_ackLatency, micros);
                 _ackLatencyPerSecond.Record(_ledger.Second(nowTicks), micros);
+                if (offset < 0 || partition < 0) Interlocked.Increment(ref _okWithoutOffset);
+                else if (previous != SendOutcome.Ok) _ledger.CountAckedOffset(Topic, partition, offset);
                 break;
             case SendOutcome.Failed:
                 Interlocked.Increment(ref _failed);

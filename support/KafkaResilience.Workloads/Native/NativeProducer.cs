@@ -9,7 +9,9 @@ namespace KafkaResilience.Workloads.Native;
 /// One librdkafka producer instance driven through the C API: sends copy a reusable payload
 /// buffer (no allocation per message), delivery reports arrive in one shared static callback on
 /// this instance's poll thread and go straight into the streams' recorders (outcome, partition,
-/// offset, ack latency read back from the payload header). Owns its native handles; Dispose frees them.
+/// offset, ack latency read back from the payload header). <see cref="Connect"/> fetches the topic's
+/// metadata and reaches every partition leader before the first send. Owns its native handles;
+/// Dispose frees them.
 /// </summary>
 internal sealed unsafe class NativeProducer : IDisposable
 {
@@ -18,6 +20,8 @@ internal sealed unsafe class NativeProducer : IDisposable
     private readonly TimeProvider _clock;
     private readonly Action<string>? _log;
     private readonly Thread _poller;
+    private readonly string _topic;
+    private readonly string _bootstrapServers;
     private GCHandle _self;
     private IntPtr _rk;
     private IntPtr _rkt;
@@ -29,11 +33,15 @@ internal sealed unsafe class NativeProducer : IDisposable
         _streams = streams;
         _clock = clock;
         _log = log;
+        _topic = topic;
+        _bootstrapServers = bootstrapServers;
         _self = GCHandle.Alloc(this);
         var conf = _rd.ConfNew();
         try
         {
             Set(conf, "bootstrap.servers", bootstrapServers);
+            // Workloads never create topics: a misspelt name must not become a new topic (a scenario may still say otherwise).
+            Set(conf, "allow.auto.create.topics", "false");
             foreach (var (name, value) in settings) Set(conf, name, value);
             _rd.ConfSetOpaque(conf, GCHandle.ToIntPtr(_self));
             _rd.ConfSetDrMsgCb(conf, &OnDelivery);
@@ -56,6 +64,89 @@ internal sealed unsafe class NativeProducer : IDisposable
         }
         _poller = new Thread(PollLoop) { IsBackground = true, Name = "kr-producer-poll" };
         _poller.Start();
+    }
+
+    /// <summary>
+    /// Fetches the topic's metadata through this client until every partition has a leader, then asks each
+    /// leader for its partition's offsets, which connects this client to every leader: the first send then
+    /// waits for neither metadata nor a connection. Returns the partition count. Blocks the calling thread
+    /// (call it off the thread pool); throws a <see cref="TimeoutException"/> naming the topic, the address
+    /// and what was last seen when <paramref name="timeout"/> passes.
+    /// </summary>
+    public int Connect(TimeSpan timeout)
+    {
+        var deadline = _clock.GetTimestamp() + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
+        int RemainingMs() => (int)Math.Clamp((deadline - _clock.GetTimestamp()) * 1000 / _clock.TimestampFrequency, 0, 5_000);
+        var last = "no answer";
+        int[]? partitions = null;
+        // Each attempt blocks in librdkafka for up to 5 s (or what is left), so the count bounds only fast failures.
+        for (var attempt = 0; attempt < 1_000 && partitions is null && RemainingMs() > 0; attempt++)
+        {
+            RdKafkaMetadata* metadata = null;
+            var err = _rd.Metadata(_rk, 0, _rkt, &metadata, Math.Max(100, RemainingMs()));
+            if (err != 0)
+            {
+                last = _rd.ErrorText(err);
+                continue;
+            }
+            try
+            {
+                partitions = Partitions(metadata, out last);
+            }
+            finally
+            {
+                _rd.MetadataDestroy(metadata);
+            }
+        }
+        if (partitions is null)
+            throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last}). Create it before starting workloads.");
+        var topicName = Encoding.UTF8.GetBytes(_topic + "\0");
+        foreach (var partition in partitions)
+        {
+            var err = -1;
+            for (var attempt = 0; attempt < 1_000 && err != 0 && RemainingMs() > 0; attempt++)
+            {
+                long low, high;
+                fixed (byte* name = topicName) err = _rd.QueryWatermarkOffsets(_rk, name, partition, &low, &high, Math.Max(100, RemainingMs()));
+            }
+            if (err != 0)
+                throw new TimeoutException($"The producer of '{_topic}' did not reach the leader of partition {partition} within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {(err == -1 ? "no time left" : _rd.ErrorText(err))}).");
+        }
+        return partitions.Length;
+    }
+
+    /// <summary>The partition ids of the one topic asked for, or null with the reason when it is not ready (missing, no partitions, a partition without a leader).</summary>
+    private static int[]? Partitions(RdKafkaMetadata* metadata, out string notReady)
+    {
+        if (metadata->TopicCount < 1)
+        {
+            notReady = "topic not in metadata";
+            return null;
+        }
+        var topic = (RdKafkaMetadataTopic*)metadata->Topics;
+        if (topic->Err != 0)
+        {
+            notReady = RdKafka.Instance.ErrorText(topic->Err);
+            return null;
+        }
+        if (topic->PartitionCount < 1)
+        {
+            notReady = "no partitions";
+            return null;
+        }
+        var partitions = new int[topic->PartitionCount];
+        var all = (RdKafkaMetadataPartition*)topic->Partitions;
+        for (var i = 0; i < partitions.Length; i++)
+        {
+            if (all[i].Leader < 0)
+            {
+                notReady = $"partition {all[i].Id} has no leader";
+                return null;
+            }
+            partitions[i] = all[i].Id;
+        }
+        notReady = "";
+        return partitions;
     }
 
     /// <summary>Delivery reports that could not be attributed or recorded (should stay 0).</summary>

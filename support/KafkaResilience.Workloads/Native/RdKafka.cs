@@ -5,7 +5,8 @@ using System.Text;
 namespace KafkaResilience.Workloads.Native;
 
 /// <summary>
-/// The few librdkafka C functions the producer's hot path calls directly, bound to the same
+/// The few librdkafka C functions the producer calls directly (its hot path, and the metadata and
+/// offset queries that connect it before the clock starts), bound to the same
 /// librdkafka image Confluent.Kafka loaded (one copy of the library per process). Going around
 /// Confluent's typed producer removes its per-message allocations (delivery handler, report,
 /// message objects), which is what lets a send with full history recording keep up with kcat.
@@ -50,6 +51,9 @@ internal sealed unsafe class RdKafka
     public delegate* unmanaged[Cdecl]<RdKafkaMessage*, int> MessageStatus;
     public delegate* unmanaged[Cdecl]<int, byte*> Err2Str;
     public delegate* unmanaged[Cdecl]<IntPtr, IntPtr> Opaque;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int> Metadata;
+    public delegate* unmanaged[Cdecl]<RdKafkaMetadata*, void> MetadataDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int, int> QueryWatermarkOffsets;
 
     public string ErrorText(int err) => Marshal.PtrToStringUTF8((IntPtr)Err2Str(err)) ?? $"error {err}";
 
@@ -127,6 +131,9 @@ internal sealed unsafe class RdKafka
             MessageStatus = (delegate* unmanaged[Cdecl]<RdKafkaMessage*, int>)F("rd_kafka_message_status"),
             Err2Str = (delegate* unmanaged[Cdecl]<int, byte*>)F("rd_kafka_err2str"),
             Opaque = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)F("rd_kafka_opaque"),
+            Metadata = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int>)F("rd_kafka_metadata"),
+            MetadataDestroy = (delegate* unmanaged[Cdecl]<RdKafkaMetadata*, void>)F("rd_kafka_metadata_destroy"),
+            QueryWatermarkOffsets = (delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int, int>)F("rd_kafka_query_watermark_offsets"),
         };
     }
 

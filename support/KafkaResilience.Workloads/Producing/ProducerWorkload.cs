@@ -1,5 +1,6 @@
-using KafkaResilience.Cluster.Security;
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
+using KafkaResilience.Cluster.Security;
 using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Native;
@@ -11,6 +12,11 @@ namespace KafkaResilience.Workloads.Producing;
 /// each shared by M sending threads, every thread one sequence stream. Every send is recorded in
 /// the ledger as an invoke, and its delivery report as ok / fail / unknown with partition,
 /// offset and ack latency. It only records; checkers judge afterwards.
+/// Two phases, as kafka-producer-perf-test measures: <see cref="Prepare(IKafkaCluster, ProducerWorkloadOptions, HistoryLedger, Action{string})"/>
+/// creates the clients, fetches the topic's metadata and connects them to every partition leader;
+/// <see cref="Start(long)"/> then begins sending, so the measured send (first send to last
+/// acknowledgement) holds no start-up. <see cref="StartTogether"/> prepares several side by side and
+/// starts them on one clock.
 /// </summary>
 public sealed class ProducerWorkload : IAsyncDisposable
 {
@@ -19,8 +25,13 @@ public sealed class ProducerWorkload : IAsyncDisposable
     private readonly Action<string>? _log;
     private readonly List<NativeProducer> _instances = [];
     private readonly ProducerRecorder[] _streams;
-    private readonly Task _completion;
-    private readonly int _partitions;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _bootstrapServers;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly ManualResetEventSlim _go = new(false);
+    private int _partitions;
+    private int _state; // 0 created, 1 connecting, 2 prepared (threads waiting for the go), 3 started
+    private long _startTicks;
     private volatile bool _stop;
 
     private ProducerWorkload(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ProducerWorkloadOptions options, HistoryLedger ledger, Action<string>? log)
@@ -28,40 +39,49 @@ public sealed class ProducerWorkload : IAsyncDisposable
         _options = options;
         _ledger = ledger;
         _log = log;
-        var settings = ClientSettings.ResolveProducerSettings(Merge(clientSettings, options.Settings));
-        _partitions = options.KeyMode == KeyMode.RoundRobin
-            ? TopicProbe.PartitionCount(bootstrapServers, clientSettings, options.Topic, TimeSpan.FromSeconds(30))
-            : 0;
+        _bootstrapServers = bootstrapServers;
+        _settings = ClientSettings.ResolveProducerSettings(Merge(clientSettings, options.Settings));
         _streams = new ProducerRecorder[options.Streams];
+        for (var i = 0; i < options.Streams; i++)
+            _streams[i] = ledger.AddProducer($"{options.Name}-{i / options.ThreadsPerInstance}.{i % options.ThreadsPerInstance}", options.MessageSize, options.Topic);
+    }
+
+    /// <summary>
+    /// Validates the options, creates the producer instances, fetches the topic's metadata and connects
+    /// every instance to every partition leader; sends nothing. Blocks up to <see cref="ProducerWorkloadOptions.PrepareTimeout"/>
+    /// on librdkafka calls: call it off the thread pool when many run at once (an in-process fault proxy
+    /// needs pool threads to answer them). Throws naming the topic when it does not show its partitions.
+    /// </summary>
+    public static ProducerWorkload Prepare(string bootstrapServers, ProducerWorkloadOptions options, HistoryLedger ledger,
+        IReadOnlyDictionary<string, string>? clientSettings = null, Action<string>? log = null)
+    {
+        var workload = Create(bootstrapServers, options, ledger, clientSettings, log);
         try
         {
-            for (var i = 0; i < options.Instances; i++)
-            {
-                var streams = new ProducerRecorder[options.ThreadsPerInstance];
-                for (var t = 0; t < options.ThreadsPerInstance; t++)
-                    streams[t] = _streams[i * options.ThreadsPerInstance + t] = ledger.AddProducer($"{options.Name}-{i}.{t}", options.MessageSize);
-                _instances.Add(new NativeProducer(bootstrapServers, settings, options.Topic, streams, ledger.Clock, log));
-            }
+            workload.Connect();
         }
         catch
         {
-            foreach (var p in _instances) p.Dispose();
+            workload.FreeClients();
             throw;
         }
-        _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer",
-            $"{options.Name}: {options.Instances} instance(s) x {options.ThreadsPerInstance} thread(s), {Describe(options)}"));
-        _completion = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return workload;
     }
 
-    /// <summary>Validates the options and starts sending at once.</summary>
+    /// <summary>Prepares against a cluster target (its bootstrap servers and client settings).</summary>
+    public static ProducerWorkload Prepare(IKafkaCluster cluster, ProducerWorkloadOptions options, HistoryLedger ledger, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return Prepare(cluster.BootstrapServers, options, ledger, cluster.ClientSettings, log);
+    }
+
+    /// <summary>Validates the options, prepares, and starts sending at once.</summary>
     public static ProducerWorkload Start(string bootstrapServers, ProducerWorkloadOptions options, HistoryLedger ledger,
         IReadOnlyDictionary<string, string>? clientSettings = null, Action<string>? log = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(ledger);
-        options.Validate();
-        return new ProducerWorkload(bootstrapServers, clientSettings ?? new Dictionary<string, string>(), options, ledger, log);
+        var workload = Prepare(bootstrapServers, options, ledger, clientSettings, log);
+        workload.Start(ledger.Now());
+        return workload;
     }
 
     /// <summary>Starts against a cluster target (its bootstrap servers and client settings).</summary>
@@ -71,15 +91,129 @@ public sealed class ProducerWorkload : IAsyncDisposable
         return Start(cluster.BootstrapServers, options, ledger, cluster.ClientSettings, log);
     }
 
+    /// <summary>
+    /// Prepares one workload per options side by side, each on its own thread (never the thread pool's:
+    /// blocked pool threads starve an in-process fault proxy, and the pool adds threads only about one a
+    /// second), then starts them all on one clock tick, so a send over many topics has one start. When
+    /// one cannot be prepared, none starts: every client is freed and the first failure is thrown.
+    /// </summary>
+    public static IReadOnlyList<ProducerWorkload> StartTogether(IKafkaCluster cluster, IReadOnlyList<ProducerWorkloadOptions> options, HistoryLedger ledger, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (options.Count == 0) return [];
+        // Created in order, so stream ids follow the options; connected in parallel.
+        var workloads = new List<ProducerWorkload>();
+        var stillConnecting = new HashSet<ProducerWorkload>();
+        try
+        {
+            foreach (var o in options) workloads.Add(Create(cluster.BootstrapServers, o, ledger, cluster.ClientSettings, log));
+            var began = ledger.Now();
+            var failures = new Exception?[workloads.Count];
+            var threads = workloads.Select((w, i) => new Thread(() =>
+            {
+                try { w.Connect(); }
+                catch (Exception e) { failures[i] = e; }
+            }) { IsBackground = true, Name = $"kr-prepare-{i}" }).ToList();
+            foreach (var t in threads) t.Start();
+            // Connect ends within PrepareTimeout plus one librdkafka call; the margin covers creating the clients.
+            var bound = options.Max(o => o.PrepareTimeout * o.Instances) + TimeSpan.FromSeconds(30);
+            var joinBy = ledger.Now() + (long)(bound.TotalSeconds * ledger.Clock.TimestampFrequency);
+            for (var i = 0; i < threads.Count; i++)
+                if (!threads[i].Join(TimeSpan.FromSeconds(Math.Max(0, joinBy - ledger.Now()) / (double)ledger.Clock.TimestampFrequency)))
+                    stillConnecting.Add(workloads[i]);
+            if (stillConnecting.Count > 0)
+                throw new TimeoutException($"Preparing {options.Count} producers did not end within {bound.TotalSeconds:0} s " +
+                    $"({string.Join(", ", stillConnecting.Select(w => w._options.Topic))} still connecting at {cluster.BootstrapServers}).");
+            if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            {
+                if (failure is TimeoutException or ArgumentException) ExceptionDispatchInfo.Throw(failure); // as thrown on its thread
+                throw new InvalidOperationException($"A producer could not be prepared: {failure.Message}", failure);
+            }
+            var start = ledger.Now();
+            ledger.AddEvent(new TimelineEvent(ledger.Elapsed(start), "producer",
+                $"{workloads.Count} producer workload(s) prepared side by side in {(ledger.Elapsed(start) - ledger.Elapsed(began)).TotalSeconds:0.000} s; all start now"));
+            foreach (var w in workloads) w.Start(start);
+            return workloads;
+        }
+        catch
+        {
+            // A client still inside a librdkafka call is left to the process rather than freed under it.
+            foreach (var w in workloads)
+                if (stillConnecting.Contains(w)) w._stop = true;
+                else w.Abandon();
+            throw;
+        }
+    }
+
+    private static ProducerWorkload Create(string bootstrapServers, ProducerWorkloadOptions options, HistoryLedger ledger,
+        IReadOnlyDictionary<string, string>? clientSettings, Action<string>? log)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        options.Validate();
+        return new ProducerWorkload(bootstrapServers, clientSettings ?? new Dictionary<string, string>(), options, ledger, log);
+    }
+
+    /// <summary>Creates the instances and connects each (metadata, every leader); blocks.</summary>
+    private void Connect()
+    {
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0) throw new InvalidOperationException($"Producer workload '{_options.Name}' was already prepared.");
+        for (var i = 0; i < _options.Instances; i++)
+        {
+            var streams = _streams.Skip(i * _options.ThreadsPerInstance).Take(_options.ThreadsPerInstance).ToArray();
+            NativeProducer instance;
+            lock (_instances)
+            {
+                if (_stop) throw new ObjectDisposedException($"Producer workload '{_options.Name}'");
+                instance = new NativeProducer(_bootstrapServers, _settings, _options.Topic, streams, _ledger.Clock, _log);
+                _instances.Add(instance);
+            }
+            var partitions = instance.Connect(_options.PrepareTimeout);
+            if (i == 0) _partitions = partitions;
+        }
+        // The sending threads are made now and wait for the go: starting them costs no time on the clock.
+        var runner = new Thread(() =>
+        {
+            try
+            {
+                Run();
+                _done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                _done.TrySetException(e);
+            }
+        }) { IsBackground = true, Name = $"kr-producer-{_options.Name}" };
+        runner.Start();
+        Volatile.Write(ref _state, 2);
+    }
+
+    /// <summary>
+    /// Begins sending (once): every thread's pace counts from <paramref name="startTicks"/> (the ledger clock's
+    /// ticks), so workloads started with the same tick share one clock.
+    /// </summary>
+    public void Start(long startTicks)
+    {
+        if (Interlocked.CompareExchange(ref _state, 3, 2) != 2)
+            throw new InvalidOperationException($"Producer workload '{_options.Name}' must be prepared, and started once.");
+        _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer",
+            $"{_options.Name}: {_options.Instances} instance(s) x {_options.ThreadsPerInstance} thread(s), {Describe(_options)}"));
+        Volatile.Write(ref _startTicks, startTicks);
+        _go.Set();
+    }
+
     public ProducerWorkloadOptions Options => _options;
 
     /// <summary>One recorder per sending thread (its producer id is in every payload it sent).</summary>
     public IReadOnlyList<ProducerRecorder> Streams => _streams;
 
-    /// <summary>Completes when every thread has sent its share (or was stopped) and every send has an outcome.</summary>
-    public Task Completion => _completion;
+    /// <summary>Completes when every thread has sent its share (or was stopped) and every send has an outcome; never before <see cref="Start(long)"/>.</summary>
+    public Task Completion => _done.Task;
 
-    public bool IsCompleted => _completion.IsCompleted;
+    public bool IsCompleted => _done.Task.IsCompleted;
 
     /// <summary>Stops sending early; outstanding sends still get their outcomes.</summary>
     public void Stop() => _stop = true;
@@ -89,7 +223,7 @@ public sealed class ProducerWorkload : IAsyncDisposable
     {
         try
         {
-            await _completion.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            await _done.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -101,29 +235,60 @@ public sealed class ProducerWorkload : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop = true;
-        try
+        _go.Set(); // a prepared workload never started: its threads wake, see the stop and send nothing
+        if (Volatile.Read(ref _state) >= 2)
         {
-            await _completion.WaitAsync(_options.FlushTimeout + TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            try
+            {
+                await _done.Task.WaitAsync(_options.FlushTimeout + TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _log?.Invoke($"producer workload '{_options.Name}' did not stop in time; freeing the clients anyway");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // the failure is visible on Completion; disposal must still free the clients
+            }
         }
-        catch (TimeoutException)
-        {
-            _log?.Invoke($"producer workload '{_options.Name}' did not stop in time; freeing the clients anyway");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // the failure is visible on Completion; disposal must still free the clients
-        }
-        foreach (var p in _instances) p.Dispose();
-        _instances.Clear();
+        else
+            _done.TrySetCanceled(); // never prepared: nothing was sent
+        FreeClients();
     }
 
-    private async Task Run()
+    /// <summary>Stops a workload that will never start: its waiting threads end (within a second), then its clients are freed.</summary>
+    private void Abandon()
+    {
+        _stop = true;
+        _go.Set();
+        var ended = _done.Task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // never throws
+        if (Volatile.Read(ref _state) >= 2 && !ended.Wait(_options.FlushTimeout + TimeSpan.FromSeconds(30)))
+        {
+            _log?.Invoke($"producer workload '{_options.Name}' did not stop in time; its clients are left to the process");
+            return;
+        }
+        FreeClients();
+    }
+
+    private void FreeClients()
+    {
+        _stop = true;
+        lock (_instances)
+        {
+            foreach (var p in _instances) p.Dispose();
+            _instances.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Runs on its own thread: one sending thread per stream, each waiting for the go, then the flush;
+    /// throws what went wrong.
+    /// </summary>
+    private void Run()
     {
         var threads = new List<Thread>();
         var errors = new List<Exception>();
         var clock = _ledger.Clock;
-        var start = clock.GetTimestamp();
-        var deadline = _options.Duration is { } d ? start + (long)(d.TotalSeconds * clock.TimestampFrequency) : long.MaxValue;
         var perStreamRate = _options.RatePerSecond / _streams.Length;
         for (var s = 0; s < _streams.Length; s++)
         {
@@ -133,6 +298,11 @@ public sealed class ProducerWorkload : IAsyncDisposable
             {
                 try
                 {
+                    // Bounded by disposal: a workload that is never started is stopped by DisposeAsync.
+                    while (!_go.Wait(TimeSpan.FromSeconds(1)))
+                        if (_stop) return;
+                    var start = Volatile.Read(ref _startTicks);
+                    var deadline = _options.Duration is { } d ? start + (long)(d.TotalSeconds * clock.TimestampFrequency) : long.MaxValue;
                     SendLoop(stream, count, new RatePacer(perStreamRate, clock.TimestampFrequency, start), deadline);
                 }
                 catch (Exception e)
@@ -145,7 +315,11 @@ public sealed class ProducerWorkload : IAsyncDisposable
             thread.Start();
         }
         foreach (var t in threads) t.Join();
-        await Task.WhenAll(_instances.Select(p => Task.Run(() => p.FlushAndPurge(_options.FlushTimeout)))).ConfigureAwait(false);
+        // One after another on this thread (not on pool threads): the clients deliver side by side anyway,
+        // and each flush waits only for what its own deadline leaves.
+        var flushBy = clock.GetTimestamp() + (long)(_options.FlushTimeout.TotalSeconds * clock.TimestampFrequency);
+        foreach (var p in _instances)
+            p.FlushAndPurge(TimeSpan.FromSeconds(Math.Max(0, flushBy - clock.GetTimestamp()) / (double)clock.TimestampFrequency));
         _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer", $"{_options.Name}: finished"));
         foreach (var p in _instances)
             if (p.CallbackErrors > 0) errors.Add(new InvalidOperationException($"{p.CallbackErrors} delivery reports could not be recorded"));

@@ -44,6 +44,9 @@ public sealed record ProducerWorkloadOptions
     /// <summary>How long to wait at the end for outstanding sends to be reported; what is left is purged and recorded unknown. Default 60 s.</summary>
     public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long preparing may take: the topic's metadata with a leader for every partition, and a connection to each leader. Default 30 s.</summary>
+    public TimeSpan PrepareTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Name prefix of the streams ("producer-0.1" = instance 0, thread 1).</summary>
     public string Name { get; init; } = "producer";
 
@@ -76,6 +79,8 @@ public sealed record ProducerWorkloadOptions
             throw new ArgumentOutOfRangeException(nameof(QueueFullTimeout), QueueFullTimeout, "QueueFullTimeout must be positive.");
         if (FlushTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(FlushTimeout), FlushTimeout, "FlushTimeout must be positive.");
+        if (PrepareTimeout <= TimeSpan.Zero || PrepareTimeout > TimeSpan.FromMinutes(10))
+            throw new ArgumentOutOfRangeException(nameof(PrepareTimeout), PrepareTimeout, "PrepareTimeout must be positive and at most 10 minutes.");
         ArgumentNullException.ThrowIfNull(Settings, nameof(Settings));
         ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
     }

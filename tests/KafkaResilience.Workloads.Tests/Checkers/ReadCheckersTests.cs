@@ -117,4 +117,23 @@ public sealed class ReadCheckersTests
         h.Read("c", 0, 2, 0, 2, at: 3.5);
         new CaughtUpChecker().Check(h.Snapshot(4)).Validity.Should().Be(Validity.Valid);
     }
+
+    [Fact]
+    public void Records_dropped_by_the_target_s_retention_make_a_short_read_unknown_not_a_failure()
+    {
+        // Given 10 acked; the group found offsets 0..3 gone (reset to the log start) and read 4..9
+        var h = new LiteralHistory().AckRange(0, 0, 10, at: 1)
+            .Reset("g-0", 0, from: 0, to: 4, OffsetResetKind.ToLogStart, at: 2)
+            .ReadRange("g-0", 0, 4, 10, 0, 4, at: 2);
+        var history = h.Snapshot(3);
+
+        var read = new ReadCountChecker("g", ["g-0"], 10).Check(history);
+        read.Validity.Should().Be(Validity.Unknown);
+        read.Summary.Should().Contain("4 below the log-start offset");
+        new ReadCountChecker("g", ["g-0"], 11).Check(history).Validity.Should().Be(Validity.Invalid);
+
+        var caughtUp = new CaughtUpChecker().Check(history);
+        caughtUp.Validity.Should().Be(Validity.Unknown);
+        caughtUp.Numbers["below-log-start"].Should().Be(4);
+    }
 }

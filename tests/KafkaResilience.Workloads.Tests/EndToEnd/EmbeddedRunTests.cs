@@ -93,6 +93,32 @@ public sealed class EmbeddedRunTests
     }
 
     [Fact]
+    public async Task A_group_reading_from_the_end_misses_nothing_written_once_it_is_assigned()
+    {
+        // Given: 1,000 records already there, and a new group that starts at the end of each partition
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("tail", 3, 1)], UseFaultProxy = false }, ct);
+        var ledger = new HistoryLedger();
+        await using (var before = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "tail", MessageCount = 1_000, Name = "before" }, ledger))
+            await before.WaitAsync(Budget, ct);
+        await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "tail", Consumers = 2, AutoOffsetReset = "latest" }, ledger);
+
+        // When: the producer starts as soon as the group is assigned (and, now, has its start offsets)
+        await consumers.WaitForAssignmentAsync(3, TimeSpan.FromSeconds(30), ct);
+        await using var after = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "tail", MessageCount = 1_000, Name = "after" }, ledger);
+        await after.WaitAsync(Budget, ct);
+        await consumers.WaitUntilCaughtUpAsync(() => true, TimeSpan.FromSeconds(3), Budget, ct);
+        await consumers.StopAllAsync();
+        var history = ledger.Snapshot();
+
+        // Then: none of what was there before, all of what came after
+        var afterId = history.Producers.Single(p => p.Name.StartsWith("after", StringComparison.Ordinal)).Id;
+        var beforeId = history.Producers.Single(p => p.Name.StartsWith("before", StringComparison.Ordinal)).Id;
+        Enumerable.Range(0, 1_000).Count(s => history.WasConsumed(afterId, s)).Should().Be(1_000);
+        Enumerable.Range(0, 1_000).Count(s => history.WasConsumed(beforeId, s)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_read_of_several_passes_reads_every_record_that_often_and_counts_no_duplicate()
     {
         // Given: 20,000 records in 3 partitions

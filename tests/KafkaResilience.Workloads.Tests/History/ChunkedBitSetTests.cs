@@ -40,6 +40,53 @@ public sealed class ChunkedBitSetTests
     }
 
     [Fact]
+    public void A_freeing_set_gives_back_each_chunk_once_all_its_bits_are_set_and_still_answers_for_them()
+    {
+        // Given: three 8 KB chunks filled in order, and a fourth with one bit missing
+        var bits = new ChunkedBitSet(freeFullChunks: true);
+        const long chunk = 1L << ChunkedBitSet.FreeableChunkBitsLog2;
+        var alreadySet = 0;
+        for (long i = 0; i < 4 * chunk; i++)
+            if (i != 3 * chunk + 17 && bits.Set(i)) alreadySet++;
+        alreadySet.Should().Be(0);
+
+        // Then: only the chunk with a hole (and the table) is kept
+        bits.AllocatedBytes.Should().BeLessThan(chunk / 8 + 1024);
+        bits.Get(5).Should().BeTrue();
+        bits.Set(5).Should().BeTrue();
+        bits.Word(0).Should().Be(ulong.MaxValue);
+        bits.Get(3 * chunk + 17).Should().BeFalse();
+        bits.Set(3 * chunk + 17).Should().BeFalse();
+        bits.AllocatedBytes.Should().BeLessThan(1024);
+        bits.WordExtent().Should().Be(4 * chunk / 64);
+    }
+
+    [Fact]
+    public void A_set_that_keeps_its_chunks_keeps_them_when_full()
+    {
+        var bits = new ChunkedBitSet();
+        for (long i = 0; i < 1L << ChunkedBitSet.ChunkBitsLog2; i++) bits.Set(i);
+        bits.AllocatedBytes.Should().BeGreaterThanOrEqualTo((1L << ChunkedBitSet.ChunkBitsLog2) / 8);
+    }
+
+    [Fact]
+    public void Concurrent_setters_of_a_freeing_set_each_see_a_bit_new_exactly_once()
+    {
+        var bits = new ChunkedBitSet(freeFullChunks: true);
+        var firsts = 0;
+        Parallel.For(0, 4, _ =>
+        {
+            for (long i = 0; i < 300_000; i++)
+                if (!bits.Set(i)) Interlocked.Increment(ref firsts);
+        });
+        firsts.Should().Be(300_000);
+        var set = 0;
+        for (long i = 0; i < 300_000; i++) if (bits.Get(i)) set++;
+        set.Should().Be(300_000);
+        bits.Get(300_000).Should().BeFalse();
+    }
+
+    [Fact]
     public void The_outcome_map_keeps_two_bits_per_sequence_and_returns_the_previous_one()
     {
         var map = new ChunkedOutcomeMap();

@@ -149,9 +149,53 @@ public sealed class HistoryLedgerTests
     }
 
     [Fact]
+    public void Ok_reports_mark_their_offsets_acknowledged_and_an_offset_named_twice_is_counted()
+    {
+        // Given: offsets 0..3 acked in partition 0, then two other records acked at 2 and 3 again; one ok named no offset
+        var h = new LiteralHistory().AckRange(0, 0, 4, at: 1).AckRange(1, 0, 2, at: 2, firstOffset: 2).Ack(2, 0, sentAt: 2, at: 2);
+
+        // When
+        var s = h.Snapshot(3);
+
+        // Then
+        s.AckedTwiceAtOffset.Should().Be(2);
+        s.OkWithoutOffset.Should().Be(1);
+        s.CountAcked(0, 0).Should().Be((4L, 4L));
+        s.CountAcked(0, 0, from: 1, to: 3).Should().Be((2L, 2L));
+        s.CountAcked(0, 1).Should().Be((0L, 0L));
+    }
+
+    [Fact]
+    public void Acknowledged_offsets_read_are_not_unread_and_ranges_cut_words_at_any_bit()
+    {
+        var h = new LiteralHistory().AckRange(0, 0, 200, at: 1).ReadRange("c", 0, 0, 100, 0, 0, at: 2);
+        var s = h.Snapshot(3);
+        s.CountAcked(0, 0).Should().Be((200L, 100L));
+        s.CountAcked(0, 0, from: 63, to: 129).Should().Be((66L, 29L));
+        s.CountAcked(0, 0, from: 150, to: 150).Should().Be((0L, 0L));
+        s.CountAcked(0, 0, from: 190, to: long.MaxValue).Should().Be((10L, 10L));
+    }
+
+    [Fact]
+    public void An_offset_reset_is_kept_with_its_topic_name_and_put_on_the_timeline()
+    {
+        var h = new LiteralHistory();
+        var topic = h.Ledger.TopicIndex("orders");
+        h.Ledger.AddConsumer("g-0").OffsetReset(2, 100, 250, OffsetResetKind.ToLogStart, "Offset out of range", h.Clock.At(1.5), topic);
+
+        var s = h.Snapshot(2);
+
+        s.OffsetResets.Should().ContainSingle().Which.Should().Be(
+            new OffsetReset(TimeSpan.FromSeconds(1.5), "g-0", "orders", 2, 100, 250, OffsetResetKind.ToLogStart, "Offset out of range"));
+        s.OffsetResets[0].Skipped.Should().Be(150);
+        s.Events.Should().Contain(e => e.Description.Contains("g-0 offset reset on orders-2 from 100 to 250", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tracked_memory_stays_under_two_thirds_of_a_byte_per_message()
     {
-        // Bitmaps: 2 bits outcome + 1 bit consumed per record, 1 bit per partition offset = 0.5 B/record.
+        // Bitmaps: 2 bits outcome + 1 bit consumed per record, 1 bit per partition offset read = 0.5 B/record;
+        // the acknowledged offsets cost only their chunks still being filled.
         var h = new LiteralHistory();
         var p = h.Producer(0);
         var c = h.Ledger.AddConsumer("c");
