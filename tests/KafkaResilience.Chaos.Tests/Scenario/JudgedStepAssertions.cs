@@ -6,7 +6,7 @@ using KafkaResilience.Workloads.Checkers;
 namespace KafkaResilience.Chaos.Tests.Scenario;
 
 /// <summary>The assertion every judged-step test ends with: the recorded verdict and the step's outcome agree.</summary>
-internal static class StepOutcome
+internal static class JudgedStepAssertions
 {
     public static void ShouldHavePassed(this (StepVerdict Verdict, ScenarioVerdictException? Failure) outcome, string step)
     {
