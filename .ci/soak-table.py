@@ -41,10 +41,11 @@ def read_trx(run_folder):
 
 
 def numbers_of_verdicts(doc):
-    """checker.number -> value, for every verdict of the 'verdicts' attachment (asserted first, then whole run)."""
+    """checker.number -> value, for every verdict of the 'verdicts' attachment (judged steps first, then whole run)."""
     found = {}
-    for part in ("asserted", "wholeRun"):
+    for part in ("judged", "asserted", "wholeRun"):
         for verdict in (doc or {}).get(part) or []:
+            verdict = verdict.get("verdict") or verdict  # a judged step holds its checker's verdict
             checker = verdict.get("checker") or verdict.get("Checker") or "?"
             for name, value in (verdict.get("numbers") or verdict.get("Numbers") or {}).items():
                 if isinstance(value, (int, float)):

@@ -5,8 +5,8 @@ namespace KafkaResilience.Steps;
 
 /// <summary>After every scenario, whatever happened: heal every fault still active, stop the workloads, attach the report.</summary>
 [Binding]
-public sealed class ScenarioHooks(ScenarioWorld world)
+public sealed class ScenarioHooks(ScenarioReport report)
 {
     [AfterScenario(Order = 0)]
-    public Task HealAndReport() => world.FinishAsync();
+    public Task HealAndReport() => report.FinishAsync();
 }

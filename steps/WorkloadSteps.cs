@@ -1,76 +1,38 @@
-using System.Globalization;
 using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Chaos.Vocabulary;
 using KafkaResilience.Gherkin;
 using KafkaResilience.Workloads.Consuming;
 
 namespace KafkaResilience.Steps;
 
-/// <summary>Steps that configure and run producers and consumers, and the moments faults wait for.</summary>
+/// <summary>Steps that configure and start producers and consumers, crash and restart consumers.</summary>
 [Binding]
-public sealed class WorkloadSteps(ScenarioWorld world)
+public sealed class WorkloadSteps(ScenarioProducers producers, ScenarioConsumers consumers)
 {
     [Given("the producer uses these settings:")]
-    public void ProducerSettings(DataTable settings)
-    {
-        foreach (var row in settings.Rows) world.SetProducerSetting(row[0], row[1]);
-    }
+    public void ProducerSettings(DataTable settings) => producers.SetSettings(settings.Rows.Select(r => (r[0], r[1])));
 
     [Given("the consumers use these settings:")]
-    public void ConsumerSettings(DataTable settings)
-    {
-        foreach (var row in settings.Rows) world.SetConsumerSetting(row[0], row[1]);
-    }
+    public void ConsumerSettings(DataTable settings) => consumers.SetSettings(settings.Rows.Select(r => (r[0], r[1])));
 
-    [When(@"^(a producer|\d+ producers|\d+ threads sharing one producer) sends? (\d+) messages of (\d+) bytes to ""([^""]+)"" (?:at (\d+) messages per second|as fast as (?:it|they) can)$")]
-    public void Send(string who, long messages, int size, string topic, string? rate)
-    {
-        var n = who == "a producer" ? 1 : int.Parse(who.Split(' ')[0], CultureInfo.InvariantCulture);
-        var threads = who.Contains("threads", StringComparison.Ordinal);
-        world.StartSending(threads ? 1 : n, threads ? n : 1, messages, size, topic,
-            string.IsNullOrEmpty(rate) ? 0 : double.Parse(rate, CultureInfo.InvariantCulture));
-    }
+    [When("{producers} send(s) {batch} to {string} {pace}")]
+    public void Send(ProducerSetup who, MessageBatch batch, string topic, SendPace pace) => producers.StartSending(who, batch, topic, pace);
 
-    [Given("{long} messages of {int} bytes have been written to {string}")]
-    public Task Prefilled(long messages, int size, string topic) => world.PrefillAsync(messages, size, topic);
+    [Given("{batch} have/has been written to {string}")]
+    public Task Prefilled(MessageBatch batch, string topic) => producers.PrefillAsync(batch.Count, batch.Size, topic);
 
     [Given(@"^(\d+) consumers? in group ""([^""]+)"" (?:is|are) reading ""([^""]+)""(?:, committing (automatically|after processing))?$")]
-    public void Reading(int consumers, string group, string topic, string? commit) =>
-        world.StartReading(consumers, group, topic, commit switch
-        {
-            "automatically" => CommitMode.Auto,
-            "after processing" => CommitMode.AfterProcessing,
-            _ => null,
-        });
-
-    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all (\d+) messages of ""([^""]+)""(?: (\d+) times?)? within (\d+) seconds$")]
-    public Task ReadAll(int consumers, string group, long messages, string topic, int? passes, int seconds) =>
-        world.ReadAllAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes ?? 1);
-
-    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all acknowledged messages of ""([^""]+)"" within (\d+) seconds$")]
-    public Task ReadAllAcknowledged(int consumers, string group, string topic, int seconds) =>
-        world.ReadAllAcknowledgedAsync(consumers, group, topic, TimeSpan.FromSeconds(seconds));
-
-    [When("{int}% of the messages have been acknowledged")]
-    public Task Acknowledged(int percent) => world.WaitAcknowledgedAsync(percent / 100.0);
-
-    [When(@"^the producers? (?:has|have) finished within (\d+) seconds$")]
-    public Task Finished(int seconds) => world.WaitSendFinishedAsync(TimeSpan.FromSeconds(seconds));
-
-    [When("the consumers have read every acknowledged message within {int} seconds")]
-    public Task CaughtUp(int seconds) => world.WaitCaughtUpAsync(TimeSpan.FromSeconds(seconds), strict: true);
-
-    [When("the consumers have read every message they can within {int} seconds")]
-    public Task ReadWhatTheyCan(int seconds) => world.WaitCaughtUpAsync(TimeSpan.FromSeconds(seconds), strict: false);
-
-    [When(@"^(\d+(?:\.\d+)?) seconds? (?:has|have) passed$")]
-    public Task TimePasses(double seconds) => Task.Delay(TimeSpan.FromSeconds(seconds));
+    public void Reading(int count, string group, string topic, CommitMode? commit) => consumers.StartReading(count, group, topic, commit);
 
     [When("consumer {int} of group {string} crashes")]
-    public Task Crash(int consumer, string group) => world.CrashConsumerAsync(group, consumer);
+    public Task Crash(int consumer, string group) => consumers.CrashAsync(group, consumer);
 
     [When("consumer {int} of group {string} is restarted")]
-    public void Restart(int consumer, string group) => world.RestartConsumer(group, consumer);
+    public void Restart(int consumer, string group) => consumers.Restart(group, consumer);
 
     [Given("group {string} has its partitions within {int} seconds")]
-    public Task Assigned(string group, int seconds) => world.WaitGroupAssignedAsync(group, TimeSpan.FromSeconds(seconds));
+    public Task Assigned(string group, int seconds) => consumers.WaitAssignedAsync(group, TimeSpan.FromSeconds(seconds));
+
+    [When("the consumers have read every message they can within {int} seconds")]
+    public Task ReadWhatTheyCan(int seconds) => consumers.WaitCaughtUpAsync(TimeSpan.FromSeconds(seconds));
 }

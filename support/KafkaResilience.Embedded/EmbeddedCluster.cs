@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Embedded.Controller;
 using KafkaResilience.Embedded.Native;
 
@@ -393,17 +394,17 @@ public sealed class EmbeddedCluster : IKafkaCluster
             ClientId = "kafka-resilience-mock-setup",
             LogConnectionClose = false,
         }).SetLogHandler((_, _) => { }).Build();
-        var deadline = DateTime.UtcNow + MetadataTimeout;
         Metadata? last = null;
-        for (var attempt = 0; attempt < 50 && DateTime.UtcNow < deadline; attempt++)
-        {
-            ct.ThrowIfCancellationRequested();
-            last = await Task.Run(() => admin.GetMetadata(MetadataTimeout), ct).ConfigureAwait(false);
-            var found = last.Brokers.Where(b => brokerIds.Contains(b.BrokerId)).ToDictionary(b => b.BrokerId, b => $"{b.Host}:{b.Port}");
-            if (found.Count == brokerIds.Count) return found;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"The mock cluster did not list brokers {string.Join(",", brokerIds)} in Metadata within {MetadataTimeout.TotalSeconds:0} s " +
-                                   $"(last saw: {string.Join(",", last?.Brokers.Select(b => b.BrokerId) ?? [])}).");
+        IReadOnlyDictionary<int, string> found = new Dictionary<int, string>();
+        await ConditionWait.UntilAsync(async token =>
+            {
+                last = await Task.Run(() => admin.GetMetadata(MetadataTimeout), token).ConfigureAwait(false);
+                found = last.Brokers.Where(b => brokerIds.Contains(b.BrokerId)).ToDictionary(b => b.BrokerId, b => $"{b.Host}:{b.Port}");
+                return found.Count == brokerIds.Count;
+            },
+            MetadataTimeout,
+            () => $"The mock cluster did not list brokers {string.Join(",", brokerIds)} in Metadata (last saw: {string.Join(",", last?.Brokers.Select(b => b.BrokerId) ?? [])})",
+            ct, TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        return found;
     }
 }

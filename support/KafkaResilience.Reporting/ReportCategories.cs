@@ -3,37 +3,15 @@ using KafkaResilience.Reporting.Allure;
 namespace KafkaResilience.Reporting;
 
 /// <summary>
-/// The wording that checker verdicts and the runner use when something does not hold, and the Allure
-/// categories (<c>categories.json</c>) built on it. Checkers start a failing verdict's message with one of
-/// these prefixes (e.g. <c>"messages lost: 12 acknowledged records were never consumed"</c>) so the report
-/// groups it, and so a failure carrying it counts as a product defect ("failed"), not a suite defect ("broken").
+/// The Allure categories (<c>categories.json</c>) of a run. A failed expectation carries its
+/// <see cref="VerdictCategory"/> (see <see cref="IVerdictFailure"/>); the report writes its message starting
+/// with that category's prefix (<see cref="Of"/>), and <c>categories.json</c> files every message starting
+/// with a prefix under its category. The category is chosen by value where the failure is raised; no
+/// message is read back to guess it. The runner's own outcomes (undefined, ambiguous, pending step) and
+/// suite defects have categories of their own.
 /// </summary>
 public static class ReportCategories
 {
-    /// <summary>Acknowledged by the cluster but never consumed.</summary>
-    public const string LostMessagePrefix = "messages lost:";
-
-    /// <summary>Consumed more than once where the configuration promises once.</summary>
-    public const string DuplicatedMessagePrefix = "messages duplicated:";
-
-    /// <summary>Consumed out of send order within a partition.</summary>
-    public const string ReorderedMessagePrefix = "messages reordered:";
-
-    /// <summary>Measured throughput under the scenario's floor.</summary>
-    public const string ThroughputBelowFloorPrefix = "throughput below floor:";
-
-    /// <summary>Measured latency percentile over the scenario's ceiling.</summary>
-    public const string LatencyAboveCeilingPrefix = "latency above ceiling:";
-
-    /// <summary>The cluster did not get back to health (leaders, ISR, brokers) within its recovery timeout.</summary>
-    public const string ClusterNotRecoveredPrefix = "cluster did not recover:";
-
-    /// <summary>A consumer stopped making progress while records were waiting.</summary>
-    public const string ConsumerStalledPrefix = "consumer stalled:";
-
-    /// <summary>A checker could not decide (it crashed or lacked data): never read as valid.</summary>
-    public const string VerdictUnknownPrefix = "verdict unknown:";
-
     /// <summary>No binding matches a step's text.</summary>
     public const string UndefinedStepPrefix = "undefined step:";
 
@@ -43,80 +21,69 @@ public static class ReportCategories
     /// <summary>More than one binding matches a step's text.</summary>
     public const string AmbiguousStepPrefix = "ambiguous step:";
 
-    /// <summary>Prefixes whose presence makes a failure a checker verdict (a product defect).</summary>
-    public static IReadOnlyList<string> VerdictPrefixes { get; } =
-    [
-        LostMessagePrefix,
-        DuplicatedMessagePrefix,
-        ReorderedMessagePrefix,
-        ThroughputBelowFloorPrefix,
-        LatencyAboveCeilingPrefix,
-        ClusterNotRecoveredPrefix,
-        ConsumerStalledPrefix,
-    ];
-
-    /// <summary>
-    /// The workloads' checker names (<c>Verdict.Checker</c>) as regex fragments, per verdict prefix: a message
-    /// line <c>"lost: Invalid - ..."</c> (the form of <c>Verdict.ToString()</c>) counts as <c>"messages lost:"</c>.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> CheckerNamePatterns { get; } = new Dictionary<string, string>
+    /// <summary>Title, message prefix and meaning of every verdict category (each prefix is unique and no prefix starts another).</summary>
+    public static VerdictCategoryInfo Of(VerdictCategory category) => category switch
     {
-        [LostMessagePrefix] = "lost",
-        [DuplicatedMessagePrefix] = "duplicates",
-        [ReorderedMessagePrefix] = "order",
-        [ThroughputBelowFloorPrefix] = "throughput-[a-z]+|producer-stall",
-        [LatencyAboveCeilingPrefix] = "ack-latency|end-to-end-latency",
-        [ClusterNotRecoveredPrefix] = "recovery|leader-changes",
-        [ConsumerStalledPrefix] = "consumer-stall",
+        VerdictCategory.MessagesLost => new(category, "Messages lost", "messages lost:", "Acknowledged records that no consumer ever read."),
+        VerdictCategory.SendsNotAcknowledged => new(category, "Sends not acknowledged", "sends not acknowledged:",
+            "Sends that failed or whose outcome is unknown where every send should be acknowledged."),
+        VerdictCategory.MessagesDuplicated => new(category, "Messages duplicated", "messages duplicated:", "Records written or read more than once where the settings promise once."),
+        VerdictCategory.MessagesReordered => new(category, "Messages reordered", "messages reordered:", "Records read out of send order within a partition."),
+        VerdictCategory.ThroughputBelowFloor => new(category, "Throughput below floor", "throughput below floor:", "A measured rate under the scenario's floor."),
+        VerdictCategory.ThroughputAboveCeiling => new(category, "Throughput above ceiling", "throughput above ceiling:",
+            "A measured rate, or a ratio of rates, over the scenario's ceiling."),
+        VerdictCategory.LatencyAboveCeiling => new(category, "Latency above ceiling", "latency above ceiling:", "A measured latency over the scenario's ceiling."),
+        VerdictCategory.LatencyBelowFloor => new(category, "Latency below floor", "latency below floor:",
+            "A measured latency under the scenario's floor (a fault that should show in the latency did not)."),
+        VerdictCategory.ProducerStalled => new(category, "Producer stalled", "producer stalled:", "The producers made no progress for longer than the scenario allows."),
+        VerdictCategory.ConsumerStalled => new(category, "Consumer stalled", "consumer stalled:", "The consumers made no progress for longer than the scenario allows."),
+        VerdictCategory.ConsumersFellBehind => new(category, "Consumers fell behind", "consumers fell behind:",
+            "The consumers did not read what was written within the scenario's deadline."),
+        VerdictCategory.ConsumersIdle => new(category, "Consumers idle", "consumers idle:",
+            "A consumer received nothing, or the number of idle consumers is not the one expected."),
+        VerdictCategory.ClusterNotRecovered => new(category, "Cluster did not recover", "cluster did not recover:",
+            "Brokers, leaders or producers not back to work within the scenario's bound."),
+        VerdictCategory.LeadershipNotAsExpected => new(category, "Leadership not as expected", "leadership not as expected:",
+            "Partition leadership moved where the scenario expects it to stay, or went back where it should not."),
+        VerdictCategory.CountNotAsExpected => new(category, "Count not as expected", "count not as expected:",
+            "A count the scenario states exactly came out lower than stated."),
+        VerdictCategory.VerdictUnknown => new(category, "Checker could not decide", "verdict unknown:",
+            "A checker crashed or lacked data; the verdict is unknown, never valid."),
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, $"No report category for {category}."),
     };
 
-    /// <summary>
-    /// True when a line of <paramref name="message"/> starts with a checker verdict prefix, or reads
-    /// <c>"&lt;checker&gt;: Invalid"</c> for a known checker name (see <see cref="CheckerNamePatterns"/>).
-    /// </summary>
-    public static bool IsCheckerVerdict(string? message)
-    {
-        if (string.IsNullOrEmpty(message))
-        {
-            return false;
-        }
+    /// <summary>The message prefix of a verdict category ("messages lost:").</summary>
+    public static string PrefixOf(VerdictCategory category) => Of(category).Prefix;
 
-        return VerdictPrefixes.Any(p => System.Text.RegularExpressions.Regex.IsMatch(message, "^(?:" + MessageRegexFor(p) + ")$"));
+    /// <summary><paramref name="message"/> as the report shows a failure of <paramref name="category"/>: starting with its prefix, once.</summary>
+    public static string Prefixed(VerdictCategory category, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var prefix = PrefixOf(category);
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message : $"{prefix} {message}";
     }
 
     /// <summary>
-    /// The categories written to <c>categories.json</c>, most specific first (Allure puts a result in the first that matches).
-    /// Each regex must match the whole message (Java <c>matches</c>), case-insensitively, across lines.
+    /// The categories written to <c>categories.json</c>: one per <see cref="VerdictCategory"/> (failed results whose
+    /// message starts with its prefix), then the runner's outcomes, then suite defects. Each regex must match the whole
+    /// message (Java <c>matches</c>).
     /// </summary>
     public static IReadOnlyList<AllureCategory> Categories() =>
     [
-        Verdict("Messages lost", LostMessagePrefix, "Acknowledged records that no consumer ever read."),
-        Verdict("Messages duplicated", DuplicatedMessagePrefix, "Records read more than once where the settings promise once."),
-        Verdict("Messages reordered", ReorderedMessagePrefix, "Records read out of send order within a partition."),
-        Verdict("Throughput below floor", ThroughputBelowFloorPrefix, "Measured rate under the scenario's floor."),
-        Verdict("Latency above ceiling", LatencyAboveCeilingPrefix, "Measured latency percentile over the scenario's ceiling."),
-        Verdict("Cluster did not recover", ClusterNotRecoveredPrefix, "Brokers, leaders or ISR not back to health in time."),
-        Verdict("Consumer stalled", ConsumerStalledPrefix, "A consumer made no progress while records were waiting."),
-        new AllureCategory("Checker could not decide", [AllureStatus.Failed, AllureStatus.Broken],
-            "(?si)(?:.*" + Escape(VerdictUnknownPrefix) + ".*|(?:.*[^a-z0-9-])?[a-z][a-z-]*: unknown - .*|.*checker crashed:.*)",
-            "A checker crashed or lacked data; the verdict is unknown, never valid."),
-        new AllureCategory("Undefined step", [AllureStatus.Broken, AllureStatus.Failed], ContainsPrefix(UndefinedStepPrefix),
+        .. Enum.GetValues<VerdictCategory>().Select(Of).Select(c =>
+            new AllureCategory(c.Title, [AllureStatus.Failed], StartsWith(c.Prefix), c.Description)),
+        new AllureCategory("Undefined step", [AllureStatus.Broken, AllureStatus.Failed], StartsWith(UndefinedStepPrefix),
             "A step whose text no binding matches: write the binding or fix the text."),
-        new AllureCategory("Pending step", [AllureStatus.Skipped, AllureStatus.Broken, AllureStatus.Failed], ContainsPrefix(PendingStepPrefix),
+        new AllureCategory("Ambiguous step", [AllureStatus.Broken, AllureStatus.Failed], StartsWith(AmbiguousStepPrefix),
+            "A step whose text more than one binding matches: make one of them more specific."),
+        new AllureCategory("Pending step", [AllureStatus.Skipped, AllureStatus.Broken, AllureStatus.Failed], StartsWith(PendingStepPrefix),
             "A step whose binding is not implemented yet."),
         new AllureCategory("Suite defect (broken)", [AllureStatus.Broken], null,
             "The suite itself went wrong (an exception that is not a check): fix the suite, not Kafka."),
     ];
 
-    /// <summary>A whole-message regex (Java and .NET alike) that holds when the message contains <paramref name="prefix"/>.</summary>
-    public static string ContainsPrefix(string prefix) => "(?si).*" + Escape(prefix) + ".*";
-
-    /// <summary>The whole-message regex of a verdict prefix: the prefix anywhere, or its checkers' "name: Invalid".</summary>
-    public static string MessageRegexFor(string verdictPrefix) =>
-        "(?si)(?:.*" + Escape(verdictPrefix) + ".*|(?:.*[^a-z0-9-])?(?:" + CheckerNamePatterns[verdictPrefix] + "): invalid.*)";
-
-    private static AllureCategory Verdict(string name, string prefix, string description) =>
-        new(name, [AllureStatus.Failed], MessageRegexFor(prefix), description);
+    /// <summary>A whole-message regex (Java and .NET alike) that holds when the message starts with <paramref name="prefix"/>.</summary>
+    public static string StartsWith(string prefix) => "(?si)" + Escape(prefix) + ".*";
 
     // Both engines read a backslash before a non-letter as that literal character; letters, digits,
     // spaces and ':' need no escape, so only regex punctuation is escaped.

@@ -15,49 +15,74 @@ public sealed class ReportCategoriesTests
                 && (c.MessageRegex is null || Regex.IsMatch(message, "^(?:" + c.MessageRegex + ")$")))
             ?.Name;
 
+    public static TheoryData<VerdictCategory> EveryCategory() => [.. Enum.GetValues<VerdictCategory>()];
+
     [Theory]
-    [InlineData("failed", ReportCategories.LostMessagePrefix + " 12 acknowledged records were never consumed", "Messages lost")]
-    [InlineData("failed", ReportCategories.DuplicatedMessagePrefix + " 3 records read twice with idempotence on", "Messages duplicated")]
-    [InlineData("failed", ReportCategories.ReorderedMessagePrefix + " 2 records out of order in partition 1", "Messages reordered")]
-    [InlineData("failed", ReportCategories.ThroughputBelowFloorPrefix + " 41,000 msg/s < floor 50,000 msg/s", "Throughput below floor")]
-    [InlineData("failed", ReportCategories.LatencyAboveCeilingPrefix + " p99 812 ms > 500 ms", "Latency above ceiling")]
-    [InlineData("failed", ReportCategories.ClusterNotRecoveredPrefix + " partition 2 has no leader after 30 s", "Cluster did not recover")]
-    [InlineData("failed", ReportCategories.ConsumerStalledPrefix + " no progress for 31 s after 1,210,000 records", "Consumer stalled")]
-    [InlineData("failed", "Expected no loss, but\nMessages Lost: 5\n   at Steps.Then()", "Messages lost")]
-    [InlineData("broken", ReportCategories.UndefinedStepPrefix + " When the broker is frobnicated", "Undefined step")]
-    [InlineData("skipped", ReportCategories.PendingStepPrefix + " Then the dashboard is green", "Pending step")]
-    [InlineData("broken", ReportCategories.VerdictUnknownPrefix + " the checker crashed", "Checker could not decide")]
-    [InlineData("broken", "System.TimeoutException: metadata did not arrive", "Suite defect (broken)")]
-    public void Each_documented_message_lands_in_its_category(string status, string message, string expected)
+    [MemberData(nameof(EveryCategory))]
+    public void A_verdict_failure_lands_in_the_category_it_carries(VerdictCategory category)
     {
-        CategoryOf(status, message).Should().Be(expected);
+        // Given a scenario failed by a verdict of this category, its message saying nothing of the category
+        var result = Scenarios.Failed(Scenarios.Thrown(() => new VerdictFailure(category, "12 of 100,000 acknowledged records were never read")));
+
+        // When the report files it
+        var (status, details) = AllureStatusResolver.ForScenario(result);
+
+        // Then it is a product defect in that category
+        status.Should().Be(AllureStatus.Failed);
+        CategoryOf(status, details!.Message!).Should().Be(ReportCategories.Of(category).Title);
     }
 
     [Theory]
-    [InlineData("lost: Invalid - 1000 acked, 3 lost; 0 unknown", "Messages lost")]
-    [InlineData("duplicates: Invalid - 4 read twice", "Messages duplicated")]
-    [InlineData("order: Invalid - 2 records read after a later sequence", "Messages reordered")]
-    [InlineData("throughput-acked: Invalid - 3 seconds below the floor", "Throughput below floor")]
-    [InlineData("end-to-end-latency: Invalid - p99 900 ms", "Latency above ceiling")]
-    [InlineData("recovery: Invalid - not healthy after 30 s", "Cluster did not recover")]
-    [InlineData("consumer-stall: Invalid - consumers stalled 1 time(s)", "Consumer stalled")]
-    [InlineData("Verdicts:\nlost: Valid - 0 lost\nconsumer-stall: Invalid - stalled", "Consumer stalled")]
-    public void Verdicts_printed_by_the_workload_checkers_land_in_their_category(string message, string expected)
+    [MemberData(nameof(EveryCategory))]
+    public void A_wrapped_verdict_failure_lands_in_its_category_too(VerdictCategory category)
     {
-        CategoryOf("failed", message).Should().Be(expected);
+        var result = Scenarios.Failed(new AggregateException(new VerdictFailure(category, "the consumers resumed after 31 s")));
+
+        var (status, details) = AllureStatusResolver.ForScenario(result);
+
+        status.Should().Be(AllureStatus.Failed);
+        details!.Message.Should().StartWith(ReportCategories.PrefixOf(category) + " the consumers resumed after 31 s");
+        CategoryOf(status, details.Message!).Should().Be(ReportCategories.Of(category).Title);
     }
 
     [Fact]
-    public void A_valid_verdict_or_an_unrelated_word_does_not_match_a_defect_category()
+    public void A_message_that_merely_names_a_category_is_not_filed_under_it()
     {
-        CategoryOf("failed", "lost: Valid - 0 lost").Should().BeNull();
-        CategoryOf("failed", "the connection was closed").Should().BeNull();
+        // Before: any exception whose message held "messages lost:" was counted a product defect.
+        var result = Scenarios.Failed(new InvalidOperationException("retry failed; messages lost: 3 (as the log says)"));
+
+        var (status, details) = AllureStatusResolver.ForScenario(result);
+
+        status.Should().Be(AllureStatus.Broken);
+        CategoryOf(status, details!.Message!).Should().Be("Suite defect (broken)");
+    }
+
+    [Fact]
+    public void Every_category_has_its_own_title_and_a_prefix_that_no_other_starts_with()
+    {
+        var infos = Enum.GetValues<VerdictCategory>().Select(ReportCategories.Of).ToList();
+
+        infos.Select(i => i.Title).Should().OnlyHaveUniqueItems();
+        foreach (var info in infos)
+        {
+            infos.Where(o => o != info).Should().NotContain(o => o.Prefix.StartsWith(info.Prefix, StringComparison.OrdinalIgnoreCase), info.Prefix);
+        }
+    }
+
+    [Theory]
+    [InlineData("broken", ReportCategories.UndefinedStepPrefix + " When the broker is frobnicated", "Undefined step")]
+    [InlineData("broken", ReportCategories.AmbiguousStepPrefix + " When a producer sends", "Ambiguous step")]
+    [InlineData("skipped", ReportCategories.PendingStepPrefix + " Then the dashboard is green", "Pending step")]
+    [InlineData("broken", "System.TimeoutException: metadata did not arrive", "Suite defect (broken)")]
+    public void The_runner_outcomes_land_in_their_categories(string status, string message, string expected)
+    {
+        CategoryOf(status, message).Should().Be(expected);
     }
 
     [Fact]
     public void A_passed_result_is_never_categorised()
     {
-        CategoryOf("passed", ReportCategories.LostMessagePrefix + " 1").Should().BeNull();
+        CategoryOf("passed", ReportCategories.PrefixOf(VerdictCategory.MessagesLost) + " 1").Should().BeNull();
     }
 
     [Fact]
@@ -73,16 +98,15 @@ public sealed class ReportCategoriesTests
             }
         }
 
-        ReportCategories.Categories().Take(7).Should().OnlyContain(c => c.MatchedStatuses.SequenceEqual(new[] { AllureStatus.Failed }));
+        ReportCategories.Categories().Take(Enum.GetValues<VerdictCategory>().Length)
+            .Should().OnlyContain(c => c.MatchedStatuses.SequenceEqual(new[] { AllureStatus.Failed }));
     }
 
     [Fact]
-    public void A_verdict_is_recognised_only_by_its_prefix_or_an_invalid_checker_line()
+    public void A_category_the_report_does_not_know_is_refused()
     {
-        ReportCategories.IsCheckerVerdict("messages duplicated: 2").Should().BeTrue();
-        ReportCategories.IsCheckerVerdict("duplicates: Invalid - 2").Should().BeTrue();
-        ReportCategories.IsCheckerVerdict("duplicates: Unknown - nothing read").Should().BeFalse();
-        ReportCategories.IsCheckerVerdict("NullReferenceException").Should().BeFalse();
-        ReportCategories.IsCheckerVerdict(null).Should().BeFalse();
+        var unknown = () => ReportCategories.Of((VerdictCategory)999);
+
+        unknown.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*999*");
     }
 }

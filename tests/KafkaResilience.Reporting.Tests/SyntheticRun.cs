@@ -44,7 +44,7 @@ public static class SyntheticRun
             hooks: [Scenarios.Hook("StartEmbeddedCluster", before: true), Scenarios.Hook("HealEveryFault", before: false)]);
 
         var lost = Scenarios.Failed(
-            Scenarios.Thrown(() => new Xunit.Sdk.XunitException(ReportCategories.LostMessagePrefix + " 12 of 100000 acknowledged records were never consumed")),
+            Scenarios.Thrown(() => new VerdictFailure(VerdictCategory.MessagesLost, "12 of 100000 acknowledged records were never consumed")),
             Scenarios.Info(title: "Producer with acks=1 loses acknowledged messages", feature: "Broker loss", line: 30, tags: ["allure.label.owner:chaos"]));
         var broken = Scenarios.Failed(
             Scenarios.Thrown(() => new TimeoutException($"metadata for topic q_1 did not arrive within 10 s (sasl.password={SaslPassword})")),

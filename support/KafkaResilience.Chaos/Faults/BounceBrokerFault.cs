@@ -1,5 +1,5 @@
 using KafkaResilience.Chaos.Targets;
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -27,6 +27,7 @@ public sealed class BounceBrokerFault(BrokerTarget target, bool hard) : BrokerFa
         if (Hard) await context.Cluster.KillAsync(brokerId, cancellationToken).ConfigureAwait(false);
         else await context.Cluster.StopAsync(brokerId, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _down, 1);
+        context.Timeline.Note($"broker {brokerId} {(Hard ? "killed" : "stopped cleanly")} ({Action})");
         await ConditionWait.UntilAsync(
             async ct => !await context.Probe.IsServingAsync(brokerId, ct).ConfigureAwait(false),
             GoneTimeout, () => $"broker {brokerId} still served clients after it was {(Hard ? "killed" : "stopped")}",

@@ -5,7 +5,8 @@ namespace KafkaResilience.Chaos.Faults;
 
 /// <summary>
 /// The common shape of a fault aimed at one broker: check the target can do it, resolve the symbolic
-/// target when the fault fires, act, note it on the timeline; heal only what was injected, once.
+/// target when the fault fires, act; heal only what was injected, once. The fault is recorded once, by whoever
+/// injects it (a scenario marks it on its history), not by the fault itself.
 /// </summary>
 public abstract class BrokerFault : IFault
 {
@@ -41,9 +42,6 @@ public abstract class BrokerFault : IFault
         get { lock (_gate) return _broker ?? throw new InvalidOperationException($"'{Description}' has not been injected."); }
     }
 
-    /// <summary>What the timeline shows: the description plus the resolved broker.</summary>
-    protected string TimelineText => Target is SpecificBroker ? Description : $"{Description} (broker {Broker})";
-
     public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -54,7 +52,6 @@ public abstract class BrokerFault : IFault
         }
         var broker = await Target.ResolveAsync(context.Cluster, cancellationToken).ConfigureAwait(false);
         lock (_gate) _broker = broker;
-        context.Timeline.Injected(TimelineText);
         // Active before acting: a half-done injection is still healed by the nemesis.
         lock (_gate) _active = true;
         await InjectOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
@@ -71,7 +68,6 @@ public abstract class BrokerFault : IFault
         }
         await HealOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
         lock (_gate) _active = false;
-        context.Timeline.Healed(TimelineText);
     }
 
     protected abstract Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken);

@@ -1,4 +1,4 @@
-using KafkaResilience.Chaos.Waiting;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos.Faults;
@@ -40,7 +40,6 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
             if (_active) throw new InvalidOperationException($"'{Description}' is already active.");
             _active = true;
         }
-        context.Timeline.Injected(Description);
         foreach (var broker in context.Cluster.BrokerIds)
         {
             lock (_gate) _down.Add(broker);
@@ -81,7 +80,6 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
             lock (_gate) _down.Remove(broker);
         }
         lock (_gate) _active = false;
-        context.Timeline.Healed(Description);
     }
 
     public override string ToString() => Description;

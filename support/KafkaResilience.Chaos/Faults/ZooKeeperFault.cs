@@ -4,7 +4,7 @@ namespace KafkaResilience.Chaos.Faults;
 
 /// <summary>
 /// The common shape of a fault aimed at the cluster's ZooKeeper (ZooKeeper stack only): check the cluster
-/// has one, act, note it on the timeline; heal only what was injected, once. A cluster without ZooKeeper
+/// has one, act; heal only what was injected, once. The fault is recorded once, by whoever injects it. A cluster without ZooKeeper
 /// (KRaft, the embedded mock) skips the scenario with its reason. No broker is resolved.
 /// </summary>
 public abstract class ZooKeeperFault : IFault
@@ -34,7 +34,6 @@ public abstract class ZooKeeperFault : IFault
         {
             if (_active) throw new InvalidOperationException($"'{Description}' is already active; heal it before injecting it again.");
         }
-        context.Timeline.Injected(Description);
         // Active before acting: a half-done injection is still healed by the nemesis.
         lock (_gate) _active = true;
         await InjectOnAsync(zooKeeper, cancellationToken).ConfigureAwait(false);
@@ -49,7 +48,6 @@ public abstract class ZooKeeperFault : IFault
         }
         await HealOnAsync(ZooKeeperOf(context.Cluster), cancellationToken).ConfigureAwait(false);
         lock (_gate) _active = false;
-        context.Timeline.Healed(Description);
     }
 
     protected abstract Task InjectOnAsync(IZooKeeperFaults zooKeeper, CancellationToken cancellationToken);

@@ -1,63 +1,41 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Timeline;
 
 /// <summary>
-/// What the chaos layer did and saw during a scenario, with timestamps: faults injected and healed,
-/// leadership and coordinator changes the cluster recorded, and notes. Reports print it and charts
-/// shade its fault periods. Thread-safe; entries are kept in time order.
+/// What the chaos layer noted during a scenario besides the faults themselves (a broker started again, a
+/// consumer crashed) and the leadership and coordinator changes the cluster recorded. Each fault is recorded
+/// once, as a mark on the scenario's history (see <see cref="FaultMark"/>); reports render the marks here, in
+/// time order with the notes. A scenario's timeline runs on the clock of the scenario's history, so notes and
+/// marks share one clock. Thread-safe.
 /// </summary>
 public sealed class FaultTimeline
 {
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly object _gate = new();
     private readonly List<FaultTimelineEntry> _entries = [];
-    private readonly List<FaultPeriod> _periods = [];
-    private readonly TimeProvider _clock;
+    private readonly Func<DateTimeOffset> _now;
 
-    public FaultTimeline(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
+    public FaultTimeline(TimeProvider? clock = null)
+    {
+        var provider = clock ?? TimeProvider.System;
+        _now = provider.GetUtcNow;
+    }
 
-    /// <summary>Every entry so far, in time order.</summary>
+    /// <summary>A timeline whose instants come from <paramref name="now"/> (a scenario's: its history's clock).</summary>
+    public FaultTimeline(Func<DateTimeOffset> now) => _now = now ?? throw new ArgumentNullException(nameof(now));
+
+    /// <summary>Every note and leadership change so far, in time order.</summary>
     public IReadOnlyList<FaultTimelineEntry> Entries
     {
         get { lock (_gate) return [.. _entries.OrderBy(e => e.At)]; }
     }
 
-    /// <summary>Every fault period so far (open ones have no heal time).</summary>
-    public IReadOnlyList<FaultPeriod> Periods
-    {
-        get { lock (_gate) return [.. _periods]; }
-    }
-
-    public DateTimeOffset Now() => _clock.GetUtcNow();
-
-    /// <summary>Records an injection now and returns its period key (the description).</summary>
-    public DateTimeOffset Injected(string description)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        var at = Now();
-        lock (_gate)
-        {
-            _entries.Add(new FaultTimelineEntry(at, FaultTimelineEntryKind.Injected, description));
-            _periods.Add(new FaultPeriod(description, at, null));
-        }
-        return at;
-    }
-
-    /// <summary>Records the heal of the most recent open period with this description.</summary>
-    public DateTimeOffset Healed(string description)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        var at = Now();
-        lock (_gate)
-        {
-            _entries.Add(new FaultTimelineEntry(at, FaultTimelineEntryKind.Healed, description));
-            var open = _periods.FindLastIndex(p => p.Description == description && p.Healed is null);
-            if (open >= 0) _periods[open] = _periods[open] with { Healed = at };
-        }
-        return at;
-    }
+    public DateTimeOffset Now() => _now();
 
     public void Note(string text)
     {
@@ -81,21 +59,41 @@ public sealed class FaultTimeline
         }
     }
 
-    /// <summary>One line per entry, times relative to <paramref name="origin"/> when given.</summary>
-    public string ToText(DateTimeOffset? origin = null)
+    /// <summary>The entries with the faults' marks (injected, healed) of a history whose clock started at <paramref name="origin"/>, in time order.</summary>
+    public IReadOnlyList<FaultTimelineEntry> With(DateTimeOffset origin, IEnumerable<FaultMark> faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var marks = faults.SelectMany(f =>
+        {
+            var text = f.Description.Length == 0 || f.Name.Contains(f.Description, StringComparison.Ordinal) ? f.Name : $"{f.Name} ({f.Description})";
+            var injected = new FaultTimelineEntry(origin + f.InjectedAt, FaultTimelineEntryKind.Injected, text);
+            return f.HealedAt is { } healed ? [injected, new FaultTimelineEntry(origin + healed, FaultTimelineEntryKind.Healed, text)] : new[] { injected };
+        });
+        return [.. Entries.Concat(marks).OrderBy(e => e.At)];
+    }
+
+    /// <summary>One line per entry (the faults' marks included), times relative to <paramref name="origin"/>.</summary>
+    public string ToText(DateTimeOffset origin, IEnumerable<FaultMark> faults)
     {
         var text = new StringBuilder();
-        foreach (var entry in Entries)
+        foreach (var entry in With(origin, faults))
         {
-            var when = origin is { } o ? $"+{(entry.At - o).TotalSeconds,8:0.000}s" : entry.At.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+            var when = $"+{(entry.At - origin).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),8}s";
             text.Append(when).Append("  ").Append(entry.Kind.ToString().PadRight(17)).Append(' ').AppendLine(entry.Text);
         }
         return text.ToString();
     }
 
-    public string ToJson() => JsonSerializer.Serialize(
-        new { entries = Entries.Select(e => new { at = e.At, kind = e.Kind.ToString(), text = e.Text }), periods = Periods },
-        new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+    /// <summary>The entries and the faults' windows as JSON.</summary>
+    public string ToJson(DateTimeOffset origin, IEnumerable<FaultMark> faults)
+    {
+        var marks = faults.ToList();
+        return JsonSerializer.Serialize(new
+        {
+            entries = With(origin, marks).Select(e => new { at = e.At, kind = e.Kind.ToString(), text = e.Text }),
+            faults = marks.Select(f => new { name = f.Name, brokers = f.Description, injected = origin + f.InjectedAt, healed = f.HealedAt is { } h ? origin + h : (DateTimeOffset?)null }),
+        }, Json);
+    }
 
     private static string Describe(LeadershipChange change) => change.IsCoordinatorChange
         ? $"coordinator of group \"{change.Topic}\" moved {Broker(change.From)} -> {Broker(change.To)} ({change.Cause})"

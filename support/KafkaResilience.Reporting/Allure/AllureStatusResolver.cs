@@ -5,9 +5,10 @@ namespace KafkaResilience.Reporting.Allure;
 /// <summary>
 /// Decides Allure statuses. A failure is "failed" (a product defect) when its exception is an assertion, i.e.
 /// its type or a base type is <c>Xunit.Sdk.XunitException</c>, implements <c>Xunit.Sdk.IAssertionException</c>,
-/// is FluentAssertions' <c>AssertionFailedException</c>, or has "Assert" in its name; or when it is a checker
-/// verdict (a message line starts with a <see cref="ReportCategories.VerdictPrefixes"/> prefix, or the type name
-/// ends in "VerdictException"). Every other exception is "broken" (a suite defect). Steps follow Allure.Reqnroll:
+/// is FluentAssertions' <c>AssertionFailedException</c>, or has "Assert" in its name; or when it is a verdict
+/// (an <see cref="IVerdictFailure"/>, or a type named "...VerdictException"). A verdict's message is shown starting
+/// with its category's prefix, so <c>categories.json</c> files it by the category it carries. Every other
+/// exception is "broken" (a suite defect). Messages are never read to decide. Steps follow Allure.Reqnroll:
 /// undefined and ambiguous steps are broken, pending steps skipped.
 /// </summary>
 public static class AllureStatusResolver
@@ -28,13 +29,28 @@ public static class AllureStatusResolver
         ArgumentNullException.ThrowIfNull(error);
         for (var current = error; current is not null; current = Unwrap(current))
         {
-            if (IsAssertionType(current.GetType()) || ReportCategories.IsCheckerVerdict(current.Message))
+            if (current is IVerdictFailure || IsAssertionType(current.GetType()))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The verdict failure <paramref name="error"/> is or wraps, if any.</summary>
+    public static IVerdictFailure? VerdictOf(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        for (var current = error; current is not null; current = Unwrap(current))
+        {
+            if (current is IVerdictFailure verdict)
+            {
+                return verdict;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"failed" for an assertion or verdict, otherwise "broken".</summary>
@@ -81,7 +97,7 @@ public static class AllureStatusResolver
             StepOutcome.Undefined => (AllureStatus.Broken, new AllureStatusDetails(Prefixed(ReportCategories.UndefinedStepPrefix, step.Message, name), null)),
             StepOutcome.Ambiguous => (AllureStatus.Broken, new AllureStatusDetails(Prefixed(ReportCategories.AmbiguousStepPrefix, step.Message, name), step.Error?.ToString())),
             _ => step.Error is null
-                ? (ReportCategories.IsCheckerVerdict(step.Message) ? AllureStatus.Failed : AllureStatus.Broken, new AllureStatusDetails(step.Message ?? "the step failed without an error", null))
+                ? (AllureStatus.Broken, new AllureStatusDetails(step.Message ?? "the step failed without an error", null))
                 : (ForError(step.Error), Details(step.Error, step.Message)),
         };
     }
@@ -101,7 +117,9 @@ public static class AllureStatusResolver
     }
 
     private static AllureStatusDetails Details(Exception error, string? message) =>
-        new(message ?? error.Message, error.ToString());
+        VerdictOf(error) is { } verdict
+            ? new(ReportCategories.Prefixed(verdict.Category, ((Exception)verdict).Message), error.ToString())
+            : new(message ?? error.Message, error.ToString());
 
     private static string Prefixed(string prefix, string? message, string stepName)
     {

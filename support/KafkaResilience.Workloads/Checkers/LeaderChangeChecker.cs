@@ -33,6 +33,8 @@ public sealed class LeaderChangeChecker : IChecker
             ["partitions-moved"] = changes.Select(c => c.Partition).Distinct().Count(),
         };
         var problems = new List<string>();
+        if (Expectation.NoChange)
+            problems.AddRange(lines.Select(l => $"{l} where no change was expected"));
         if (Expectation.LostBroker is { } lost)
         {
             var movedOff = changes.Where(c => c.From == lost).ToList();

@@ -6,9 +6,10 @@ namespace KafkaResilience.Workloads.Checkers;
 /// Recovery time after a fault: from injection to the first ack and to the first read after it.
 /// With <paramref name="partitions"/> (e.g. those the lost broker led) the time is the slowest of
 /// those partitions' first ack/read, so traffic on unaffected partitions does not hide the stall.
-/// A bound that is exceeded, or a recovery that never came, is Invalid.
+/// A bound that is exceeded, or a recovery that never came, is Invalid. A null <paramref name="faultName"/>
+/// means the first fault of the run (the one "the kill" or "the fault" of a scenario names).
 /// </summary>
-public sealed class RecoveryTimeChecker(string faultName, TimeSpan? maxToFirstAck = null, TimeSpan? maxToFirstConsume = null, IReadOnlyList<int>? partitions = null) : IChecker
+public sealed class RecoveryTimeChecker(string? faultName, TimeSpan? maxToFirstAck = null, TimeSpan? maxToFirstConsume = null, IReadOnlyList<int>? partitions = null) : IChecker
 {
     public const string CheckerName = "recovery";
 
@@ -17,9 +18,11 @@ public sealed class RecoveryTimeChecker(string faultName, TimeSpan? maxToFirstAc
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var fault = history.Faults.LastOrDefault(f => f.Name == faultName);
+        var fault = faultName is null ? history.Faults.FirstOrDefault() : history.Faults.LastOrDefault(f => f.Name == faultName);
         if (fault is null)
-            return Verdict.Unknown(Name, $"no fault named '{faultName}' on the timeline (present: {string.Join(", ", history.Faults.Select(f => f.Name))})");
+            return Verdict.Unknown(Name, faultName is null
+                ? "no fault was injected, so there is nothing to recover from"
+                : $"no fault named '{faultName}' on the timeline (present: {string.Join(", ", history.Faults.Select(f => f.Name))})");
         var ack = RecoveredAt(fault.FirstAckAfter, fault.FirstAckAfterOn);
         var read = RecoveredAt(fault.FirstConsumeAfter, fault.FirstConsumeAfterOn);
         var toAck = ack - fault.InjectedAt;
@@ -36,8 +39,12 @@ public sealed class RecoveryTimeChecker(string faultName, TimeSpan? maxToFirstAc
         if (maxToFirstConsume is { } maxRead && (toRead is null || toRead > maxRead))
             problems.Add(toRead is null ? "no read after the fault" : $"first read {toRead.Value.TotalSeconds:0.000}s after the fault > {maxRead.TotalSeconds:0.###}s");
         var scope = partitions is { Count: > 0 } ? $" on partitions {string.Join(",", partitions)}" : "";
-        var summary = $"{fault}: first ack{scope} after {Show(toAck)}, first read after {Show(toRead)}";
-        return problems.Count > 0 ? Verdict.Invalid(Name, summary, numbers, problems) : Verdict.Valid(Name, summary, numbers);
+        var summary = $"{fault}: first ack{scope} after {Show(toAck)}, first read{scope} after {Show(toRead)}";
+        var perPartition = (partitions ?? []).Select(p =>
+            $"partition {p}: first ack after {Show(fault.FirstAckAfterOn(p) - fault.InjectedAt)}, first read after {Show(fault.FirstConsumeAfterOn(p) - fault.InjectedAt)}");
+        return problems.Count > 0
+            ? Verdict.Invalid(Name, summary, numbers, [.. problems, .. perPartition])
+            : Verdict.Valid(Name, summary, numbers, [.. perPartition]);
     }
 
     private TimeSpan? RecoveredAt(TimeSpan? overall, Func<int, TimeSpan?> onPartition)

@@ -49,13 +49,23 @@ public sealed class AllureStatusResolverTests
         AllureStatusResolver.ForError(new LossVerdictException("x")).Should().Be("failed");
     }
 
+    [Fact]
+    public void A_verdict_failure_is_failed_and_shown_with_its_category_prefix()
+    {
+        var error = new VerdictFailure(VerdictCategory.ConsumerStalled, "the consumers never read partition 2 again");
+
+        var (status, details) = AllureStatusResolver.ForScenario(Scenarios.Failed(error));
+
+        status.Should().Be("failed");
+        details!.Message.Should().Be("consumer stalled: the consumers never read partition 2 again");
+    }
+
     [Theory]
     [InlineData("messages lost: 12 acknowledged records were never consumed")]
-    [InlineData("checks failed\nconsumer stalled: no progress for 31 s")]
     [InlineData("lost: Invalid - 1000 acked, 3 lost; 0 unknown")]
-    public void A_plain_exception_carrying_a_checker_verdict_is_failed(string message)
+    public void A_plain_exception_is_broken_whatever_its_message_says(string message)
     {
-        AllureStatusResolver.ForError(new InvalidOperationException(message)).Should().Be("failed");
+        AllureStatusResolver.ForError(new InvalidOperationException(message)).Should().Be("broken");
     }
 
     [Fact]

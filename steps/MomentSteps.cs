@@ -1,0 +1,32 @@
+using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Gherkin;
+
+namespace KafkaResilience.Steps;
+
+/// <summary>
+/// The moments a scenario waits for. Each one with a deadline or a share is judged (its verdict recorded, the step
+/// failed when it did not come); the scenario's schedule ("1 second has passed") is cancelled with the scenario.
+/// </summary>
+[Binding]
+public sealed class MomentSteps(ScenarioJudge judge, ScenarioScope scope)
+{
+    [When("{int}% of the messages have been acknowledged")]
+    public Task Acknowledged(int percent) => judge.AcknowledgedShareAsync(percent);
+
+    [When(@"^the producers? (?:has|have) finished within (\d+) seconds$")]
+    public Task Finished(int seconds) => judge.SendFinishedWithinAsync(TimeSpan.FromSeconds(seconds));
+
+    [When("the consumers have read every acknowledged message within {int} seconds")]
+    public Task CaughtUp(int seconds) => judge.CaughtUpWithinAsync(TimeSpan.FromSeconds(seconds));
+
+    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all (\d+) messages of ""([^""]+)""(?: (\d+) times?)? within (\d+) seconds$")]
+    public Task ReadAll(int consumers, string group, long messages, string topic, int? passes, int seconds) =>
+        judge.ReadAllWithinAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes ?? 1);
+
+    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all acknowledged messages of ""([^""]+)"" within (\d+) seconds$")]
+    public Task ReadAllAcknowledged(int consumers, string group, string topic, int seconds) =>
+        judge.ReadAllAcknowledgedWithinAsync(consumers, group, topic, TimeSpan.FromSeconds(seconds));
+
+    [When("{duration} has/have passed")]
+    public Task TimePasses(TimeSpan duration) => scope.TimePassesAsync(duration);
+}

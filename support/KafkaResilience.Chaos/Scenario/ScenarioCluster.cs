@@ -1,0 +1,174 @@
+using System.Globalization;
+using KafkaResilience.Chaos.Faults;
+using KafkaResilience.Chaos.Network;
+using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Toxiproxy;
+using KafkaResilience.Cluster.Waiting;
+using KafkaResilience.Targets;
+using KafkaResilience.Workloads.Checkers;
+
+namespace KafkaResilience.Chaos.Scenario;
+
+/// <summary>
+/// The scenario's cluster on the selected target and what it knows of it: the probe that says whether a
+/// broker serves clients, the Toxiproxy API in front of the brokers, the topics the scenario created, and
+/// each topic's leaders as they were before the first fault. A target that cannot do what the scenario
+/// needs skips the scenario with the target's reason. Injected per scenario; disposes the cluster last.
+/// </summary>
+public sealed class ScenarioCluster : IAsyncDisposable
+{
+    private readonly ScenarioScope _scope;
+    private readonly List<ScenarioTopic> _topics = [];
+    private readonly Dictionary<string, PartitionLeaders> _leadersBeforeFaults = new(StringComparer.Ordinal);
+    private IKafkaCluster? _cluster;
+    private IBrokerProbe? _probe;
+    private ToxiproxyClient? _toxiproxyClient;
+
+    public ScenarioCluster(ScenarioScope scope) => _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+
+    /// <summary>The scenario's cluster; a step that needs one before "Given a cluster of brokers ..." fails saying so.</summary>
+    public IKafkaCluster Cluster => _cluster ?? throw new InvalidOperationException(
+        "This step needs a cluster: start the scenario (or its Background) with \"Given a cluster of brokers 105, 106 and 108\".");
+
+    /// <summary>True once the cluster started and the scenario was not skipped for what the target cannot model.</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>The cluster when one was started (also when the scenario was then skipped), else null.</summary>
+    public IKafkaCluster? Started => _cluster;
+
+    public IBrokerProbe Probe => _probe ?? throw new InvalidOperationException("No cluster yet, so no broker can be probed.");
+
+    /// <summary>The Toxiproxy API in front of the brokers, or null when the target has none.</summary>
+    public IToxiproxy? Toxiproxy { get; private set; }
+
+    /// <summary>Starts the cluster on the selected target, or skips the scenario with the reason it cannot run here.</summary>
+    public async Task StartAsync(ClusterRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_cluster is not null) throw new InvalidOperationException("The scenario already has a cluster.");
+        var (cluster, unavailable, selection) = await TargetLauncher.StartAsync(request, _scope.Token).ConfigureAwait(false);
+        _scope.Say(selection);
+        if (cluster is null) _scope.Skip(unavailable ?? "the target is unavailable");
+        _cluster = cluster;
+        _scope.Say($"Cluster: {cluster.Description}");
+        if (CapabilityTags.WhyNot(cluster, _scope.Tags) is { } reason)
+            _scope.Skip($"the {cluster.TargetName} target cannot model this scenario: {reason}");
+        var probe = new MetadataBrokerProbe(cluster);
+        IToxiproxy? toxiproxy = null;
+        if (cluster.ToxiproxyApi is { } api)
+        {
+            _toxiproxyClient = new ToxiproxyClient(api);
+            toxiproxy = new ToxiproxyClientAdapter(_toxiproxyClient);
+        }
+        Use(cluster, probe, toxiproxy);
+    }
+
+    /// <summary>Takes a cluster that is already running (unit tests: a fake one).</summary>
+    internal void Use(IKafkaCluster cluster, IBrokerProbe probe, IToxiproxy? toxiproxy = null)
+    {
+        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        _probe = probe ?? throw new ArgumentNullException(nameof(probe));
+        Toxiproxy = toxiproxy;
+        IsReady = true;
+    }
+
+    /// <summary>Creates a topic.</summary>
+    public async Task CreateTopicAsync(string name, int partitions, int replicationFactor)
+    {
+        var spec = new TopicSpec(name, partitions, replicationFactor);
+        spec.Validate(Cluster.BrokerIds.Count);
+        await Cluster.CreateTopicAsync(spec, _scope.Token).ConfigureAwait(false);
+        lock (_topics) _topics.Add(new ScenarioTopic(name, partitions));
+    }
+
+    /// <summary>Creates <paramref name="count"/> topics named prefix1 .. prefixN.</summary>
+    public async Task CreateTopicsAsync(int count, string prefix, int partitions, int replicationFactor)
+    {
+        if (count is < 1 or > 10_000) throw new ArgumentOutOfRangeException(nameof(count), count, "The topic count must be 1 to 10000.");
+        for (var i = 1; i <= count; i++)
+            await CreateTopicAsync(prefix + i.ToString(CultureInfo.InvariantCulture), partitions, replicationFactor).ConfigureAwait(false);
+        _scope.Say($"Created {count} topics {prefix}1 .. {prefix}{count}, {partitions} partitions each, replication factor {replicationFactor}");
+    }
+
+    /// <summary>The topics a feature names: one name, or "prefix*" for every topic created with that prefix.</summary>
+    public IReadOnlyList<ScenarioTopic> Topics(string reference)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        lock (_topics)
+        {
+            var matches = reference.EndsWith('*')
+                ? _topics.Where(t => t.Name.StartsWith(reference[..^1], StringComparison.Ordinal)).ToList()
+                : _topics.Where(t => t.Name == reference).ToList();
+            if (matches.Count == 0)
+                throw new InvalidOperationException($"No topic \"{reference}\" was created in this scenario (created: {string.Join(", ", _topics.Select(t => t.Name).Take(10))}).");
+            return matches;
+        }
+    }
+
+    /// <summary>The partition numbers any topic of the scenario has (0 .. the largest partition count - 1).</summary>
+    public IReadOnlyList<int> PartitionNumbers()
+    {
+        lock (_topics) return [.. Enumerable.Range(0, _topics.Count == 0 ? 0 : _topics.Max(t => t.Partitions))];
+    }
+
+    /// <summary>The leaders of a topic now, as the cluster describes them.</summary>
+    public async Task<PartitionLeaders> LeadersAsync(string topic)
+    {
+        var description = await Cluster.DescribeTopicAsync(topic, _scope.Token).ConfigureAwait(false);
+        return new PartitionLeaders(topic, description.Partitions.ToDictionary(p => p.Partition, p => p.Leader));
+    }
+
+    /// <summary>Checks, before anything happens, that a broker leads a partition of the topic (so "the partitions it led" is not empty).</summary>
+    public async Task RequireLeadsAsync(int brokerId, string topic)
+    {
+        var leaders = await LeadersAsync(topic).ConfigureAwait(false);
+        var led = leaders.LedBy(brokerId);
+        if (led.Count == 0)
+            throw new InvalidOperationException($"Broker {brokerId} leads no partition of \"{topic}\" (leaders: {leaders}); the scenario's premise does not hold.");
+        lock (_leadersBeforeFaults) _leadersBeforeFaults.TryAdd(topic, leaders);
+        _scope.Say($"Broker {brokerId} leads partition(s) {string.Join(", ", led)} of \"{topic}\" (leaders: {leaders})");
+    }
+
+    /// <summary>Remembers the leaders of every topic not remembered yet (called before a fault fires).</summary>
+    public async Task RememberLeadersAsync()
+    {
+        List<string> topics;
+        lock (_topics) topics = [.. _topics.Select(t => t.Name)];
+        foreach (var topic in topics)
+        {
+            lock (_leadersBeforeFaults)
+            {
+                if (_leadersBeforeFaults.ContainsKey(topic)) continue;
+            }
+            var leaders = await LeadersAsync(topic).ConfigureAwait(false);
+            lock (_leadersBeforeFaults) _leadersBeforeFaults.TryAdd(topic, leaders);
+        }
+    }
+
+    /// <summary>The leaders of a topic before the first fault, or null when none were remembered.</summary>
+    public PartitionLeaders? LeadersBeforeFaults(string topic)
+    {
+        lock (_leadersBeforeFaults) return _leadersBeforeFaults.GetValueOrDefault(topic);
+    }
+
+    /// <summary>The partition numbers (of any topic) that <paramref name="brokers"/> led before the first fault.</summary>
+    public IReadOnlyList<int> PartitionsLedBeforeFaults(IReadOnlyCollection<int> brokers)
+    {
+        lock (_leadersBeforeFaults)
+            return [.. _leadersBeforeFaults.Values.SelectMany(l => l.Leaders).Where(l => l.Value is { } b && brokers.Contains(b)).Select(l => l.Key).Distinct().Order()];
+    }
+
+    /// <summary>Waits until the broker is listed in the metadata; how long that took, or null when not within <paramref name="timeout"/>.</summary>
+    public Task<TimeSpan?> WaitUntilServingAsync(int brokerId, TimeSpan timeout) =>
+        ConditionWait.WithinAsync(ct => Probe.IsServingAsync(brokerId, ct), timeout, _scope.Token, TimeSpan.FromMilliseconds(100));
+
+    public async ValueTask DisposeAsync()
+    {
+        (_probe as IDisposable)?.Dispose();
+        _toxiproxyClient?.Dispose();
+        var cluster = _cluster;
+        _cluster = null;
+        IsReady = false;
+        if (cluster is not null) await cluster.DisposeAsync().ConfigureAwait(false);
+    }
+}

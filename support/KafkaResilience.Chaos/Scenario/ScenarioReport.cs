@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KafkaResilience.Gherkin;
+using KafkaResilience.Reporting;
+using KafkaResilience.Reporting.Charts;
+using KafkaResilience.Workloads.Checkers;
+using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.Reporting;
+
+namespace KafkaResilience.Chaos.Scenario;
+
+/// <summary>
+/// What a scenario leaves for the report: the sweep rows it adds to a seed-shaped table, and, after it ended
+/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, charts with
+/// the fault windows shaded, and the history summary. Injected per scenario.
+/// </summary>
+public sealed class ScenarioReport
+{
+    /// <summary>Environment variable naming the directory sweep tables are collected in (default TestResults/sweeps under the repository).</summary>
+    public const string SweepDirectoryVariable = "KAFKA_RESILIENCE_SWEEPS";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly ScenarioCluster _cluster;
+    private readonly ScenarioHistory _history;
+    private readonly ScenarioProducers _producers;
+    private readonly ScenarioConsumers _consumers;
+    private readonly ScenarioNemesis _nemesis;
+    private readonly ScenarioJudge _judge;
+    private readonly ScenarioScope _scope;
+    private readonly TestRunContext _run;
+    private bool _reported;
+
+    public ScenarioReport(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers,
+        ScenarioNemesis nemesis, ScenarioJudge judge, ScenarioScope scope, TestRunContext run)
+    {
+        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
+        _producers = producers ?? throw new ArgumentNullException(nameof(producers));
+        _consumers = consumers ?? throw new ArgumentNullException(nameof(consumers));
+        _nemesis = nemesis ?? throw new ArgumentNullException(nameof(nemesis));
+        _judge = judge ?? throw new ArgumentNullException(nameof(judge));
+        _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+        _run = run ?? throw new ArgumentNullException(nameof(run));
+    }
+
+    /// <summary>
+    /// Adds this row's measurements to a seed-shaped sweep table (<paramref name="header"/> = the seed's
+    /// columns, <paramref name="seedRow"/> = the row's parameters and the seed's values) and attaches the
+    /// table so far, as Markdown, CSV and a chart.
+    /// </summary>
+    public void AddSweepRow(string title, IReadOnlyList<string> header, IReadOnlyList<string> seedRow)
+    {
+        var history = _history.Snapshot();
+        var measured = new Dictionary<string, double?>();
+        if (_producers.HasSent)
+        {
+            var send = _producers.CurrentSend;
+            var totals = SendTotals.Of(history, send.StreamIds);
+            measured[SweepMeasures.ProducerRate] = totals.AckedPerSecond;
+            measured[SweepMeasures.ProducerSeconds] = totals.Seconds;
+            measured[SweepMeasures.ProducerLatencyMean] = history.AckLatency.MeanMs;
+            measured[SweepMeasures.ProducerMegabytesPerSecond] = totals.Seconds > 0 ? totals.Ok * (double)send.MessageSize / 1048576 / totals.Seconds : null;
+        }
+        if (_consumers.HasGroups)
+        {
+            var read = ReadTotals.Of(history, _consumers.LastGroup.MemberNames);
+            measured[SweepMeasures.ConsumerRate] = read.PerSecond;
+            measured[SweepMeasures.ConsumerSeconds] = read.Seconds;
+            measured[SweepMeasures.ConsumerMegabytesPerSecond] = read.MegabytesPerSecond;
+        }
+        var table = new SweepRecorder(SweepDirectory()).Add(title, header, seedRow, measured);
+        foreach (var attachment in ReportAttachments.Sweep(table))
+            _scope.Attach(attachment.Name, attachment.MediaType, attachment.Content, attachment.FileExtension);
+        var throughput = table.Columns.FirstOrDefault(c => c.Name.Contains("TPS", StringComparison.OrdinalIgnoreCase))?.Name ?? table.Columns[0].Name;
+        var latency = table.Columns.FirstOrDefault(c => c.Name.Contains("RT", StringComparison.Ordinal))?.Name;
+        _scope.Attach($"{title} (chart)", "image/png", new ChartRenderer().RenderSweep(table.ToChart(throughput, latency)), "png");
+        _scope.Say($"Sweep table \"{title}\" so far:\n{table.ToMarkdown()}");
+    }
+
+    /// <summary>
+    /// Ends the scenario's chaos: heals every fault still active, stops the workloads, then attaches what
+    /// the report shows. Runs after every scenario, whatever happened.
+    /// </summary>
+    public async Task FinishAsync()
+    {
+        if (_reported || _cluster.Started is not { } cluster) return;
+        _reported = true;
+        if (!_cluster.IsReady)
+        {
+            // Skipped before anything ran (the target cannot model the scenario): say what the target is, nothing else.
+            _scope.AttachText("target", $"{cluster.TargetName}: {cluster.Description}");
+            return;
+        }
+        var healErrors = await _nemesis.HealAllAsync().ConfigureAwait(false);
+        _producers.Stop();
+        await _consumers.DisposeAsync().ConfigureAwait(false);
+        await _producers.DisposeAsync().ConfigureAwait(false);
+        _nemesis.Timeline.Absorb(cluster.LeadershipChanges);
+        var history = _history.Snapshot();
+
+        _scope.AttachText("target", $"{cluster.TargetName}: {cluster.Description}\nCannot model:\n" +
+            string.Join("\n", cluster.Capabilities.Missing.Select(m => $"- {m.Key}: {m.Value}")));
+        if (history.TotalSent > 0 || history.TotalConsumed > 0)
+        {
+            var perf = new StringBuilder();
+            if (history.TotalSent > 0) perf.AppendLine(PerfReport.ProducerLine(history));
+            if (history.TotalConsumed > 0)
+            {
+                perf.AppendLine(PerfReport.ConsumerHeader).AppendLine(PerfReport.ConsumerLine(history));
+                foreach (var line in PerfReport.PerConsumerLines(history)) perf.AppendLine(line);
+            }
+            _scope.AttachText("perf-test lines", perf.ToString());
+            var wholeRun = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker(allowWrittenTwice: true, allowDeliveredTwice: true), new ReorderChecker(),
+                new StallChecker(StallSide.Producer, TimeSpan.FromSeconds(1)), new StallChecker(StallSide.Consumer, TimeSpan.FromSeconds(1)));
+            _scope.AttachJson("verdicts", JsonSerializer.Serialize(new { judged = _judge.Verdicts, wholeRun = wholeRun.Verdicts }, Json));
+            var throughput = ThroughputChartOf(history, cluster.Description);
+            _scope.Attach("throughput per second", "image/png", new ChartRenderer().RenderThroughput(throughput), "png");
+            if (history.AckLatencyPerSecond.Count > 0)
+                _scope.Attach("ack latency per second", "image/png", new ChartRenderer().RenderLatency(LatencyChartOf(history, throughput)), "png");
+            _scope.AttachJson("history summary", HistorySummary.Of(history).ToJson());
+        }
+        else if (_judge.Verdicts.Count > 0)
+        {
+            _scope.AttachJson("verdicts", JsonSerializer.Serialize(new { judged = _judge.Verdicts }, Json));
+        }
+        _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock, history.Faults));
+        _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson(history.OriginWallClock, history.Faults));
+        if (healErrors.Count > 0)
+            throw new AggregateException("Some faults could not be healed after the scenario.", healErrors);
+    }
+
+    private ThroughputChart ThroughputChartOf(HistorySnapshot history, string description)
+    {
+        IReadOnlyList<SeriesPoint> Points(TimeSeries series) =>
+            [.. series.PerSecond().Select(p => new SeriesPoint(p.Second, p.Value))];
+        var end = history.Duration.TotalSeconds;
+        var windows = history.Faults.Select(f => new FaultWindow(f.InjectedAt.TotalSeconds, Math.Max(f.InjectedAt.TotalSeconds, (f.HealedAt ?? history.Duration).TotalSeconds), f.Name)).ToList();
+        var markers = history.LeadershipChanges.Where(c => c.Partition is not null)
+            .Select(c => new ChartMarker((c.At - history.OriginWallClock).TotalSeconds, $"{c.Topic}-{c.Partition}: {c.From}->{c.To}"))
+            .Where(m => m.Seconds >= 0 && m.Seconds <= end + 1).ToList();
+        return new ThroughputChart(description.Split(',')[0] + " - " + _scope.Title, Points(history.Sent), Points(history.Acked), Points(history.Consumed), windows, markers);
+    }
+
+    private static LatencyChart LatencyChartOf(HistorySnapshot history, ThroughputChart throughput) => new(
+        throughput.Title,
+        [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P50Ms))],
+        [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P99Ms))],
+        throughput.Faults,
+        throughput.LeaderChanges);
+
+    private string SweepDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable(SweepDirectoryVariable);
+        var root = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory) ?? Path.GetTempPath(), "TestResults", "sweeps");
+        return Path.Combine(root, "run-" + _run.Run.Start.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+    }
+}

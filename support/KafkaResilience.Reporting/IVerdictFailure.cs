@@ -1,0 +1,10 @@
+namespace KafkaResilience.Reporting;
+
+/// <summary>
+/// An exception that reports a failed expectation of the system under test (a product defect, "failed" in
+/// Allure, never "broken"), with the <see cref="VerdictCategory"/> the report files it under.
+/// </summary>
+public interface IVerdictFailure
+{
+    VerdictCategory Category { get; }
+}
