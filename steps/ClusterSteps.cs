@@ -11,7 +11,7 @@ public sealed class ClusterSteps(ScenarioCluster cluster)
 {
     [Given("^a cluster of brokers (" + StepValues.BrokerIdsPattern + ")(?: that moves leadership off a lost broker after (.+))?$")]
     public Task ACluster(IReadOnlyList<int> brokers, TimeSpan? detection) =>
-        cluster.StartAsync(new ClusterRequest { BrokerIds = brokers, EmbeddedDetectionDelay = detection });
+        cluster.StartAsync(new ClusterRequest { BrokerIds = brokers, DetectionDelay = detection });
 
     [Given("a topic {string} with {int} partition(s) and replication factor {int}")]
     public Task ATopic(string name, int partitions, int replicationFactor) => cluster.CreateTopicAsync(name, partitions, replicationFactor);

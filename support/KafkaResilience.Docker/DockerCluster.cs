@@ -5,6 +5,7 @@ using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Docker.Admin;
 using KafkaResilience.Docker.Containers;
@@ -448,21 +449,18 @@ public sealed class DockerCluster : IKafkaCluster, IZooKeeperFaults
     private async Task WaitForFreshStartAsync(string containerId, string what, string startedPattern, DateTimeOffset previousEnd, CancellationToken cancellationToken)
     {
         var pattern = new Regex(startedPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        var deadline = DateTimeOffset.UtcNow + _options.StartupTimeout;
         var logs = string.Empty;
-        for (var attempt = 0; attempt < 100_000; attempt++)
+        await ConditionWait.UntilAsync(async ct =>
         {
-            logs = await _faults.TimestampedLogsSinceAsync(containerId, previousEnd, cancellationToken).ConfigureAwait(false);
+            logs = await _faults.TimestampedLogsSinceAsync(containerId, previousEnd, ct).ConfigureAwait(false);
             if (StartEvidence.IsFresh(logs, previousEnd, pattern))
-                return;
-            var state = await _faults.StateAsync(containerId, cancellationToken).ConfigureAwait(false);
-            if (!state.Running)
-                throw new InvalidOperationException($"{what} exited with code {state.ExitCode} instead of starting; its last lines:\n{Tail(logs)}");
-            if (DateTimeOffset.UtcNow >= deadline)
-                break;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"{what} did not log /{startedPattern}/ within {_options.StartupTimeout.TotalSeconds:0} s of its restart; its last lines:\n{Tail(logs)}");
+                return true;
+            var state = await _faults.StateAsync(containerId, ct).ConfigureAwait(false);
+            return state.Running
+                ? false
+                : throw new InvalidOperationException($"{what} exited with code {state.ExitCode} instead of starting; its last lines:\n{Tail(logs)}");
+        }, _options.StartupTimeout, () => $"{what} did not log /{startedPattern}/ within {_options.StartupTimeout.TotalSeconds:0} s of its restart; its last lines:\n{Tail(logs)}",
+            cancellationToken, TimeSpan.FromMilliseconds(250), _options.TimeProvider).ConfigureAwait(false);
     }
 
     private static string Tail(string logs) => string.Join("\n", logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(20));

@@ -20,11 +20,4 @@ public sealed record ClusterRequest
     /// Docker: broker.session.timeout.ms (KRaft, heartbeats at a quarter of it) or zookeeper.session.timeout.ms.
     /// </summary>
     public TimeSpan? DetectionDelay { get; init; }
-
-    /// <summary>The former name of <see cref="DetectionDelay"/>, still set by the scenario steps; the same value.</summary>
-    public TimeSpan? EmbeddedDetectionDelay
-    {
-        get => DetectionDelay;
-        init => DetectionDelay = value;
-    }
 }

@@ -72,7 +72,7 @@ public sealed class KafkaTargetFactoryTests
     {
         // Given "a cluster of brokers 1, 2 and 3 that moves leadership off a lost broker after 2 seconds" on the ZooKeeper stack
         var selection = new TargetSelection("docker", TargetKind.Docker, "test", null, null) { Stack = KafkaStack.ZooKeeper };
-        var request = new ClusterRequest { BrokerIds = [1, 2, 3], EmbeddedDetectionDelay = TimeSpan.FromSeconds(2) };
+        var request = new ClusterRequest { BrokerIds = [1, 2, 3], DetectionDelay = TimeSpan.FromSeconds(2) };
 
         var definition = new KafkaClusterBuilder(KafkaTargetFactory.DockerConfiguration(selection, request)).Build();
 

@@ -44,7 +44,7 @@ public static class TargetLauncher
             UseFaultProxy = true,
             GroupInitialRebalanceDelay = EmbeddedGroupInitialRebalanceDelay,
         };
-        if (request.EmbeddedDetectionDelay is { } delay) options = options with { DetectionDelay = delay };
+        if (request.DetectionDelay is { } delay) options = options with { DetectionDelay = delay };
         return await EmbeddedCluster.StartAsync(options, cancellationToken).ConfigureAwait(false);
     }
 }

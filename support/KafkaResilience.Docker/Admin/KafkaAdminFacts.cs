@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Waiting;
 using TopicDescription = KafkaResilience.Cluster.TopicDescription;
 
 namespace KafkaResilience.Docker.Admin;
@@ -12,6 +13,12 @@ namespace KafkaResilience.Docker.Admin;
 /// </summary>
 public sealed class KafkaAdminFacts : IDisposable
 {
+    /// <summary>How often a wait for live brokers asks again.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often a wait for a new topic's leaders asks again.</summary>
+    private static readonly TimeSpan TopicPollInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly IAdminClient _admin;
 
     public KafkaAdminFacts(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, TimeSpan requestTimeout)
@@ -55,52 +62,39 @@ public sealed class KafkaAdminFacts : IDisposable
     /// <summary>Polls until the broker is no longer live (its session expired), or returns false after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitUntilGoneAsync(int brokerId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        for (var attempt = 0; attempt < 10_000; attempt++)
+        var took = await ConditionWait.WithinAsync(async ct =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (!(await BrokersAsync(cancellationToken).ConfigureAwait(false)).Contains(brokerId))
-                    return true;
+                return !(await BrokersAsync(ct).ConfigureAwait(false)).Contains(brokerId);
             }
             catch (Exception e) when (e is KafkaException or TimeoutException)
             {
-                // No broker answered this time; ask again until the deadline.
+                return false; // No broker answered this time; ask again until the deadline.
             }
-            if (DateTimeOffset.UtcNow >= deadline)
-                break;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        return false;
+        }, timeout, cancellationToken, PollInterval).ConfigureAwait(false);
+        return took is not null;
     }
 
     /// <summary>Polls until every expected broker is live, or throws naming the missing ones after <paramref name="timeout"/>.</summary>
     public async Task WaitForBrokersAsync(IReadOnlyCollection<int> expected, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
         IReadOnlyList<int> seen = [];
-        string lastError = "none";
-        for (var attempt = 0; attempt < 10_000; attempt++)
+        var lastError = "none";
+        await ConditionWait.UntilAsync(async ct =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                seen = await BrokersAsync(cancellationToken).ConfigureAwait(false);
-                if (expected.All(seen.Contains))
-                    return;
+                seen = await BrokersAsync(ct).ConfigureAwait(false);
+                return expected.All(seen.Contains);
             }
             catch (Exception e) when (e is KafkaException or TimeoutException)
             {
                 lastError = e.Message;
+                return false;
             }
-            if (DateTimeOffset.UtcNow >= deadline)
-                break;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException(
-            $"Brokers {string.Join(", ", expected.Except(seen))} did not appear within {timeout.TotalSeconds:0} s " +
-            $"(live: {(seen.Count == 0 ? "none" : string.Join(", ", seen))}; last error: {lastError}).");
+        }, timeout, () => $"Brokers {string.Join(", ", expected.Except(seen))} did not appear within {timeout.TotalSeconds:0} s " +
+            $"(live: {(seen.Count == 0 ? "none" : string.Join(", ", seen))}; last error: {lastError})", cancellationToken, PollInterval).ConfigureAwait(false);
     }
 
     /// <summary>Creates the topic, then waits (bounded) until every partition has a leader.</summary>
@@ -113,25 +107,20 @@ public sealed class KafkaAdminFacts : IDisposable
                 new CreateTopicsOptions { RequestTimeout = RequestTimeout, OperationTimeout = RequestTimeout })
             .WaitAsync(RequestTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
 
-        var deadline = DateTimeOffset.UtcNow + RequestTimeout;
         TopicDescription? last = null;
-        for (var attempt = 0; attempt < 1_000; attempt++)
+        await ConditionWait.UntilAsync(async ct =>
         {
             try
             {
-                last = await DescribeTopicAsync(topic.Name, cancellationToken).ConfigureAwait(false);
-                if (last.Partitions.Count == topic.Partitions && last.Partitions.All(p => p.Leader is not null))
-                    return;
+                last = await DescribeTopicAsync(topic.Name, ct).ConfigureAwait(false);
+                return last.Partitions.Count == topic.Partitions && last.Partitions.All(p => p.Leader is not null);
             }
-            catch (KafkaException) when (DateTimeOffset.UtcNow < deadline)
+            catch (KafkaException)
             {
-                // Metadata of a new topic takes a moment to reach every broker.
+                return false; // Metadata of a new topic takes a moment to reach every broker.
             }
-            if (DateTimeOffset.UtcNow >= deadline)
-                break;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"Topic {topic.Name} was created but not every partition had a leader within {RequestTimeout.TotalSeconds:0} s (last seen: {Describe(last)}).");
+        }, RequestTimeout, () => $"Topic {topic.Name} was created but not every partition had a leader within {RequestTimeout.TotalSeconds:0} s (last seen: {Describe(last)})",
+            cancellationToken, TopicPollInterval).ConfigureAwait(false);
     }
 
     public async Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default)
