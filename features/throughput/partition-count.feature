@@ -13,7 +13,6 @@ Feature: Throughput as the number of partitions grows, read by 10 consumers
   Scenario Outline: 10 consumers read a topic of <partitions> partitions
     Given a topic "parts" with <partitions> partitions and replication factor 1
     And 10 consumers in group "parts-readers" are reading "parts"
-    And group "parts-readers" has its partitions within 30 seconds
     When a producer sends <messages> messages of 100 bytes to "parts" <pace>
     And the producer has finished within <deadline> seconds
     And the consumers have read every acknowledged message within 60 seconds

@@ -30,7 +30,6 @@ Feature: Producers and consumers scaled with partitions
   Scenario Outline: <n> producers and <n> consumers on <n> partitions with replication factor 3
     Given a topic "scaled" with <n> partitions and replication factor 3
     And <n> consumers in group "scaled-readers" are reading "scaled"
-    And group "scaled-readers" has its partitions within 30 seconds
     When <n> producers send <messages> messages of 100 bytes to "scaled" <pace>
     And the producers have finished within <deadline> seconds
     And the consumers have read every acknowledged message within 60 seconds
