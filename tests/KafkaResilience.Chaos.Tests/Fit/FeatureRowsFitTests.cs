@@ -60,7 +60,6 @@ public sealed class FeatureRowsFitTests
             "the leader of partition 0 of \"f\" is stopped cleanly, and no acknowledged message is lost",
             "the leader of partition 0 of \"f\" is bounced hard, and no acknowledged message is lost",
             "the leader of partition 0 of \"f\" is bounced cleanly, and no acknowledged message is lost",
-            "the connections to the leader of partition 0 of \"f\" are reset for 1 second, and no acknowledged message is lost",
             "every broker is restarted in turn, and no acknowledged message is lost",
             "A pause shorter than the failure detection delay moves no leader",
             "A pause longer than the failure detection delay moves the leader away",
