@@ -22,7 +22,7 @@ public sealed class WorkloadSteps(ScenarioProducers producers, ScenarioConsumers
     public Task Prefilled(MessageBatch batch, string topic) => producers.PrefillAsync(batch.Count, batch.Size, topic);
 
     [Given(@"^(\d+) consumers? in group ""([^""]+)"" (?:is|are) reading ""([^""]+)""(?:, committing (automatically|after processing))?$")]
-    public void Reading(int count, string group, string topic, CommitMode? commit) => consumers.StartReading(count, group, topic, commit);
+    public Task Reading(int count, string group, string topic, CommitMode? commit) => consumers.StartReadingAsync(count, group, topic, commit);
 
     [When("consumer {int} of group {string} crashes")]
     public Task Crash(int consumer, string group) => consumers.CrashAsync(group, consumer);

@@ -9,6 +9,12 @@ Feature: Broker 106 dies during a send and no acknowledged message is lost
   within a stated bound, and the consumers resume within a stated bound too. A stall like the
   seed's is therefore detected, timed and reported as a failure, not hidden. A consumer group that
   starts afterwards must still read every acknowledged message.
+  At the seed's size the embedded cluster cannot judge this row, and skips it before it starts: the
+  kill leaves partitions without a leader for 2 s, while the send puts 33,333 msg/s into each one and
+  the mock keeps 37,500 such records (1.1 s); and the late group would need the whole 10 GB kept.
+  Measured there at this rate (2026-11-29, load 10-16): after a kill, 854,026 of 3M and 158,327 of 1M
+  acknowledged records were skipped by the cluster (below log-start offset) before the group got to
+  them, and the group never caught up while the send went on. The smoke row fits the window and runs.
 
   Background:
     Given a cluster of brokers 105, 106 and 108 that moves leadership off a lost broker after 2 seconds
@@ -40,10 +46,10 @@ Feature: Broker 106 dies during a send and no acknowledged message is lost
 
     @smoke
     Examples: sized for CI (the embedded cluster keeps about 5 MB per partition)
-      | messages | pace                         | kill at | deadline | consumer deadline | producer stall | consumer resume |
-      | 100000   | at 20000 messages per second | 30      | 60       | 60                | 10             | 20              |
+      | messages | pace                         | kill at | deadline | consumer deadline | producer stall | consumer resume | seed                                                                                     |
+      | 100000   | at 20000 messages per second | 30      | 60       | 60                | 10             | 20              | partition 2 led by 108 after the kill; consumers stopped at 1.21M for good; 100M, none lost |
 
     @full @timeout:2400
     Examples: the seed's run (100M messages at 100,000 msg/s)
-      | messages  | pace                          | kill at | deadline | consumer deadline | producer stall | consumer resume |
-      | 100000000 | at 100000 messages per second | 1       | 1500     | 600               | 30             | 60              |
+      | messages  | pace                          | kill at | deadline | consumer deadline | producer stall | consumer resume | seed                                                                                     |
+      | 100000000 | at 100000 messages per second | 1       | 1500     | 600               | 30             | 60              | partition 2 led by 108 after the kill; consumers stopped at 1.21M for good; 100M, none lost |

@@ -8,6 +8,12 @@ Feature: No acknowledged message is lost whatever happens to a broker
   consumed message after it, and the producer's latency percentiles.
   A fault the target cannot produce (for example killing the controller, which the embedded
   cluster does not have) skips its scenario with the reason.
+  At the seed's rate (100,000 msg/s on 3 partitions) the embedded cluster keeps 1.1 s of each
+  partition, so it judges only the full rows whose fault does not keep the readers away: the clean
+  stop, both bounces and the rolling restart (measured there, 2026-11-29, load 10-19: nothing skipped
+  by the cluster, producer stalls 0.0-0.4 s against bounds of 30 and 60 s). The others are skipped
+  before they start, with their numbers: run at that rate anyway, the kill, the pause, the coordinator
+  kill, the 64 KB/s cap and the jittered latency left 90,202-185,832 records skipped by the cluster.
 
   Background:
     Given a cluster of brokers 105, 106 and 108 that moves leadership off a lost broker after 2 seconds

@@ -42,7 +42,6 @@ Feature: What a consumer loses or reads twice, depending on how it commits
       | setting           | value   |
       | auto.offset.reset | <reset> |
     And 2 consumers in group "late-<reset>" are reading "c"
-    And group "late-<reset>" has its partitions within 30 seconds
     When a producer sends 1000 messages of 100 bytes to "c" at 5000 messages per second
     And the producer has finished within 30 seconds
     And the consumers have read every message they can within 30 seconds

@@ -37,10 +37,10 @@ Feature: Leader 105 dies under the seed's Java producer settings
 
     @smoke
     Examples: sized for CI
-      | messages | pace                         | kill at | deadline | producer stall |
-      | 90000    | at 30000 messages per second | 30      | 60       | 10             |
+      | messages | pace                         | kill at | deadline | producer stall | seed                                     |
+      | 90000    | at 30000 messages per second | 30      | 60       | 10             | leader 105 -> 106; 1M delivered, none lost |
 
     @full @timeout:1800
     Examples: the seed's run (1M messages as fast as the two threads can)
-      | messages | pace              | kill at | deadline | producer stall |
-      | 1000000  | as fast as it can | 30      | 1200     | 30             |
+      | messages | pace              | kill at | deadline | producer stall | seed                                     |
+      | 1000000  | as fast as it can | 30      | 1200     | 30             | leader 105 -> 106; 1M delivered, none lost |

@@ -7,6 +7,9 @@ Feature: Baseline throughput of a three-broker cluster
   100M messages at 2,717,350 msg/s (258.90 MB/s).
   The seed does not state the replication factor of this topic; part 1.2 used 1, so do we.
   Smoke rows are sized for CI; full rows carry the seed's own numbers.
+  The full rows' floors of 900,000-1,000,000 msg/s compare with the seed's 3 brokers of 4 cores each;
+  on the embedded cluster (one mock thread in the test process, where a producer alone reached
+  826,000-922,000 msg/s) they would judge the mock, so they are skipped there before they start.
 
   Background:
     Given a cluster of brokers 105, 106 and 108

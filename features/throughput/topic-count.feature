@@ -14,6 +14,9 @@ Feature: Throughput as the number of topics grows
   on 2 cores; the full profile runs the seed's 3 to 192.
   Each row adds itself to the sweep table "Effect of the number of topics" with the seed's values
   for the same topic count beside the measured ones.
+  The full rows' floors of 900,000-1,000,000 msg/s compare with the seed's 3 brokers of 4 cores each;
+  on the embedded cluster (one mock thread in the test process, where a producer alone reached
+  826,000-922,000 msg/s) they would judge the mock, so they are skipped there before they start.
 
   Background:
     Given a cluster of brokers 105, 106 and 108
@@ -21,7 +24,6 @@ Feature: Throughput as the number of topics grows
   Scenario Outline: <topics> topics of 3 partitions share the load
     Given <topics> topics named "sweep-1" to "sweep-<topics>", each with 3 partitions and replication factor 1
     And 3 consumers in group "sweep-readers" are reading "sweep-*"
-    And group "sweep-readers" has its partitions within 30 seconds
     When a producer sends <messages> messages of 100 bytes to "sweep-*" <pace>
     And the producer has finished within <deadline> seconds
     And the consumers have read every acknowledged message within 60 seconds

@@ -8,7 +8,7 @@ namespace KafkaResilience.Gherkin.Xunit;
 /// <summary>
 /// Supplies a theory with one row per scenario or outline row of the host's features: the row's data is the
 /// scenario's stable id, its display name "Feature › Scenario [example values]", its traits Category=&lt;tag&gt;
-/// for every inherited tag and Feature=&lt;title&gt;. Skips (profile, @ignore) are decided when the row runs, so
+/// for every inherited tag, Feature=&lt;title&gt; and Row=&lt;id&gt; (file:line:row, to run one row alone). Skips (profile, @ignore) are decided when the row runs, so
 /// reports hear about skipped scenarios too.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -29,6 +29,7 @@ public sealed class GherkinScenariosAttribute : DataAttribute
         {
             var row = new TheoryDataRow(c.Info.Id) { TestDisplayName = c.Info.DisplayName };
             row.Traits["Feature"] = [c.Info.FeatureTitle];
+            row.Traits["Row"] = [c.Info.Id];
             if (c.Info.Tags.Count > 0) row.Traits["Category"] = [.. c.Info.Tags];
             return row;
         }).ToList();

@@ -23,6 +23,15 @@ public sealed class FailureTests
         [When("Docker is needed")]
         public void NeedsDocker() => context.Skip("needs Docker; no Docker engine is reachable");
 
+        [When("the step after next cannot be judged here")]
+        public void SkipStepAfterNext() => context.SkipLaterStep(context.StepResults.Count + 2, "needs 10 GB kept; this cluster keeps 5 MB");
+
+        [When("the step before cannot be judged here")]
+        public void SkipStepBefore() => context.SkipLaterStep(context.StepResults.Count - 1, "too late");
+
+        [Then("it is counted")]
+        public void Counted() => context.Output("step: counted");
+
         [When("it waits for cancellation")]
         public async Task Waits() => await Task.Delay(Timeout.Infinite, context.CancellationToken);
 
@@ -139,6 +148,46 @@ public sealed class FailureTests
         outcome.Single.SkipReason.Should().Be("needs Docker; no Docker engine is reachable");
         outcome.Single.Steps.Select(s => s.Outcome).Should().Equal(StepOutcome.Passed, StepOutcome.Skipped, StepOutcome.Skipped);
         outcome.Output.Should().Contain("after hook (token cancelled: False)");
+    }
+
+    [Fact]
+    public async Task A_step_skipped_ahead_is_reported_skipped_with_its_reason_and_the_scenario_goes_on()
+    {
+        const string feature = """
+            Feature: Failures
+              Scenario: one step not judged here
+                Given a cluster
+                When the step after next cannot be judged here
+                Then it is counted
+                And it is counted
+                And it is counted
+            """;
+
+        var outcome = await RunnerHarness.RunAsync(feature, typeof(Steps));
+
+        // Then: only the marked step is skipped, with its reason; the others run and the scenario keeps their verdict
+        var result = outcome.Single;
+        result.Outcome.Should().Be(ScenarioOutcome.Passed);
+        result.Steps.Select(s => s.Outcome).Should().Equal(StepOutcome.Passed, StepOutcome.Passed, StepOutcome.Passed, StepOutcome.Skipped, StepOutcome.Passed);
+        result.Steps[3].Message.Should().Be("needs 10 GB kept; this cluster keeps 5 MB");
+        outcome.Output.Should().Contain("-> skipped: needs 10 GB kept; this cluster keeps 5 MB");
+        outcome.Output.Count(l => l == "step: counted").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_step_that_already_ran_cannot_be_skipped()
+    {
+        const string feature = """
+            Feature: Failures
+              Scenario: too late
+                Given a cluster
+                When the step before cannot be judged here
+            """;
+
+        var outcome = await RunnerHarness.RunAsync(feature, typeof(Steps));
+
+        outcome.Single.Outcome.Should().Be(ScenarioOutcome.Failed);
+        outcome.Single.Steps[1].Message.Should().Contain("has already run; only a step still to come can be skipped");
     }
 
     [Fact]

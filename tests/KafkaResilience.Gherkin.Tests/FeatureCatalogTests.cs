@@ -218,7 +218,7 @@ public sealed class FeatureCatalogTests
     }
 
     [Fact]
-    public void Theory_rows_carry_display_names_category_traits_and_the_feature_trait()
+    public void Theory_rows_carry_display_names_category_traits_the_feature_trait_and_the_row_trait()
     {
         using var workspace = new FeatureWorkspace();
         workspace.Write("brokers.feature", Outline);
@@ -230,6 +230,8 @@ public sealed class FeatureCatalogTests
         rows[0].Traits["Category"].Should().BeEquivalentTo("feature-tag", "rule-tag", "scenario-tag", "smoke", "first");
         rows[0].Traits["Feature"].Should().BeEquivalentTo("Brokers");
         rows[0].Data.Should().Equal("brokers.feature:11:1");
+        rows[0].Traits["Row"].Should().Equal("brokers.feature:11:1");
+        rows.Select(r => r.Traits["Row"].Single()).Should().OnlyHaveUniqueItems();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KafkaResilience.Chaos.Faults;
+using KafkaResilience.Chaos.Fit;
 using KafkaResilience.Chaos.Network;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Toxiproxy;
@@ -12,8 +13,10 @@ namespace KafkaResilience.Chaos.Scenario;
 /// <summary>
 /// The scenario's cluster on the selected target and what it knows of it: the probe that says whether a
 /// broker serves clients, the Toxiproxy API in front of the brokers, the topics the scenario created, and
-/// each topic's leaders as they were before the first fault. A target that cannot do what the scenario
-/// needs skips the scenario with the target's reason. Injected per scenario; disposes the cluster last.
+/// each topic's leaders as they were before the first fault. Before the cluster starts, the scenario's own steps
+/// are measured against the target's limits (<see cref="ScenarioFit"/>): a row the target cannot judge honestly is
+/// skipped at once with its numbers, a step it cannot judge is skipped at its turn; a target that cannot do what
+/// the scenario's tags need skips it with the target's reason. Injected per scenario; disposes the cluster last.
 /// </summary>
 public sealed class ScenarioCluster : IAsyncDisposable
 {
@@ -46,8 +49,10 @@ public sealed class ScenarioCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_cluster is not null) throw new InvalidOperationException("The scenario already has a cluster.");
-        var (cluster, unavailable, selection) = await TargetLauncher.StartAsync(request, _scope.Token).ConfigureAwait(false);
-        _scope.Say(selection);
+        var selection = await TargetLauncher.SelectAsync(_scope.Token).ConfigureAwait(false);
+        _scope.Say(selection.ToString());
+        if (selection.IsAvailable) Fit(TargetLauncher.LimitsOf(selection), selection.TargetName);
+        var (cluster, unavailable) = await TargetLauncher.StartAsync(selection, request, _scope.Token).ConfigureAwait(false);
         if (cluster is null) _scope.Skip(unavailable ?? "the target is unavailable");
         _cluster = cluster;
         _scope.Say($"Cluster: {cluster.Description}");
@@ -61,6 +66,23 @@ public sealed class ScenarioCluster : IAsyncDisposable
             toxiproxy = new ToxiproxyClientAdapter(_toxiproxyClient);
         }
         Use(cluster, probe, toxiproxy);
+    }
+
+    /// <summary>
+    /// Decides, from the scenario's step texts and the target's limits, whether this row can be judged here: skips it
+    /// with its numbers when it cannot, marks each step that cannot be judged while the rest can, and says the numbers.
+    /// </summary>
+    internal FitDecision Fit(CapabilityLimits limits, string targetName)
+    {
+        var decision = ScenarioFit.Decide(ScenarioNeedsReader.Read(_scope.StepTexts), limits, targetName);
+        foreach (var fact in decision.Facts) _scope.Say($"On the {targetName} target: {fact}");
+        if (decision.SkipReason is { } reason) _scope.Skip(reason);
+        foreach (var (step, why) in decision.StepReasons)
+        {
+            _scope.Say($"Step \"{_scope.StepTexts[step]}\" will be skipped: {why}");
+            _scope.SkipLaterStep(step, why);
+        }
+        return decision;
     }
 
     /// <summary>Takes a cluster that is already running (unit tests: a fake one).</summary>

@@ -28,6 +28,9 @@ public sealed class ScenarioConsumers : IAsyncDisposable
         ["socket.timeout.ms"] = "10000",
     };
 
+    /// <summary>How long a group that starts reading may take to own every partition and fetch from each.</summary>
+    public static readonly TimeSpan GroupAssignmentTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>How long nothing new may be read after the producers finished before a catch-up wait ends (at most the wait's timeout).</summary>
     public static readonly TimeSpan CatchUpIdleLimit = TimeSpan.FromSeconds(20);
 
@@ -92,7 +95,21 @@ public sealed class ScenarioConsumers : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a consumer group reading in the background (while producers write).</summary>
+    /// <summary>
+    /// Starts a consumer group reading in the background, and returns once it reads: its members own every partition
+    /// of what it reads and have fetched from each (<see cref="WaitAssignedAsync"/>, within <see cref="GroupAssignmentTimeout"/>).
+    /// What "N consumers in group G are reading T" means: a send that follows is read from its first record, never
+    /// during the group's first rebalance (which left readers of a 100,000 msg/s send behind the embedded cluster's
+    /// window for good, issue 13).
+    /// </summary>
+    public async Task<ScenarioGroup> StartReadingAsync(int consumers, string group, string topicReference, CommitMode? commitMode = null)
+    {
+        var started = StartReading(consumers, group, topicReference, commitMode);
+        await WaitAssignedAsync(group, GroupAssignmentTimeout).ConfigureAwait(false);
+        return started;
+    }
+
+    /// <summary>Starts a consumer group reading in the background (while producers write), without waiting for it.</summary>
     public ScenarioGroup StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false, int passes = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(group);

@@ -16,12 +16,6 @@ namespace KafkaResilience.Chaos.Scenario;
 /// </summary>
 public sealed class ScenarioProducers : IAsyncDisposable
 {
-    /// <summary>Bytes a partition of a target without unbounded retention is trusted to keep (the mock keeps ~5 MiB).</summary>
-    public const long BoundedRetentionBytesPerPartition = 4_500_000;
-
-    /// <summary>Per-record overhead assumed when estimating what a topic must keep (batch and record headers).</summary>
-    public const int RecordOverheadBytes = 20;
-
     private readonly ScenarioCluster _cluster;
     private readonly ScenarioHistory _history;
     private readonly ScenarioScope _scope;
@@ -163,15 +157,14 @@ public sealed class ScenarioProducers : IAsyncDisposable
         return (clock.GetElapsedTime(started), detail);
     }
 
-    /// <summary>Writes messages before the scenario's action, as fast as possible, and checks the target keeps them all.</summary>
+    /// <summary>
+    /// Writes messages before the scenario's action, as fast as possible (whether the target keeps them all until they
+    /// are read was decided before the scenario started: <see cref="Fit.ScenarioFit"/>).
+    /// </summary>
     public async Task PrefillAsync(long messages, int size, string topic)
     {
-        var (name, partitions) = _cluster.Topics(topic).Single();
+        var (name, _) = _cluster.Topics(topic).Single();
         var cluster = _cluster.Cluster;
-        var perPartition = messages * (long)(size + RecordOverheadBytes) / partitions;
-        if (!cluster.Capabilities.Has(Capability.UnboundedRetention) && perPartition > BoundedRetentionBytesPerPartition)
-            _scope.Skip($"writing {messages:N0} messages of {size} B first needs ~{perPartition / 1_000_000.0:0.0} MB per partition of \"{name}\", " +
-                        $"more than the {cluster.TargetName} target keeps: {cluster.Capabilities.WhyNot(Capability.UnboundedRetention)}");
         var options = new ProducerWorkloadOptions
         {
             Topic = name,

@@ -6,34 +6,41 @@ namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// What the running scenario offers the objects that play its roles (cluster, workloads, nemesis, judge,
-/// report): its title and tags, the step running now, its cancellation, output lines between the steps,
-/// attachments for the report, and a skip with a reason. Injected per scenario.
+/// report): its title and tags, the text of every step it will run, the step running now, its cancellation,
+/// output lines between the steps, attachments for the report, and a skip with a reason, of the whole scenario
+/// or of one step still to come. Injected per scenario.
 /// </summary>
 public sealed class ScenarioScope
 {
     private readonly ScenarioContext? _context;
     private readonly Action<string> _say;
     private readonly List<(string Name, string MediaType, byte[] Content)> _kept = [];
+    private readonly Dictionary<int, string> _testStepSkips = [];
 
     public ScenarioScope(ScenarioContext scenario)
     {
         _context = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _say = scenario.Output;
         Tags = scenario.Tags;
+        StepTexts = [.. scenario.Steps.Select(s => s.Text)];
     }
 
     /// <summary>A scope outside the runner (unit tests): lines go to <paramref name="say"/>, attachments are kept in <see cref="Kept"/>.</summary>
-    internal ScenarioScope(Action<string> say, IReadOnlyList<string>? tags = null, string title = "a scenario under test")
+    internal ScenarioScope(Action<string> say, IReadOnlyList<string>? tags = null, string title = "a scenario under test", IReadOnlyList<string>? steps = null)
     {
         _say = say ?? throw new ArgumentNullException(nameof(say));
         Tags = tags ?? [];
         TestTitle = title;
+        StepTexts = steps ?? [];
     }
 
     public string Title => _context?.Title ?? TestTitle ?? "";
 
     /// <summary>Every inherited tag, without '@'.</summary>
     public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>The text of every step the scenario will run, in order, without keywords (backgrounds included, outline values substituted).</summary>
+    public IReadOnlyList<string> StepTexts { get; }
 
     /// <summary>The step running now as written ("Then no acknowledged message is lost"), or null outside a step.</summary>
     public string? CurrentStep => _context is null ? TestStep : _context.CurrentStep;
@@ -71,6 +78,27 @@ public sealed class ScenarioScope
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         throw new ScenarioSkippedException(reason);
+    }
+
+    /// <summary>
+    /// Skips one step still to come (index into <see cref="StepTexts"/>) with its reason when its turn comes; the rest of
+    /// the scenario runs and keeps its verdict. For a step this target cannot judge while it can judge the others.
+    /// </summary>
+    public void SkipLaterStep(int index, string reason)
+    {
+        if (_context is not null)
+        {
+            _context.SkipLaterStep(index, reason);
+            return;
+        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        lock (_testStepSkips) _testStepSkips[index] = reason;
+    }
+
+    /// <summary>Outside the runner: the steps a test's scenario would skip, with their reasons.</summary>
+    internal IReadOnlyDictionary<int, string> TestStepSkips
+    {
+        get { lock (_testStepSkips) return new Dictionary<int, string>(_testStepSkips); }
     }
 
     /// <summary>Keeps a file for the report (on the current step when called from one).</summary>

@@ -7,9 +7,9 @@ using KafkaResilience.Targets.Selection;
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
-/// Starts the cluster a scenario asks for on the target <c>KAFKA_RESILIENCE_TARGET</c> selects (through
-/// the Targets factory), or says in one sentence why it cannot run here (the scenario is then skipped
-/// with that sentence) or why it failed to start (the scenario fails with it).
+/// Selects the target <c>KAFKA_RESILIENCE_TARGET</c> names (through the Targets factory) and says what its limits are
+/// before anything starts; then starts the cluster a scenario asks for on it, or says in one sentence why it cannot
+/// run here (the scenario is then skipped with that sentence) or why it failed to start (the scenario fails with it).
 /// </summary>
 public static class TargetLauncher
 {
@@ -20,19 +20,37 @@ public static class TargetLauncher
     /// </summary>
     public static readonly TimeSpan EmbeddedGroupInitialRebalanceDelay = TimeSpan.FromSeconds(1);
 
-    public static async Task<(IKafkaCluster? Cluster, string? Unavailable, string Selection)> StartAsync(ClusterRequest request, CancellationToken cancellationToken)
+    /// <summary>Which target this run uses, and why (a wrong setting throws, naming the allowed values).</summary>
+    public static Task<TargetSelection> SelectAsync(CancellationToken cancellationToken) => Factory().SelectAsync(cancellationToken);
+
+    /// <summary>
+    /// The limits of the selected target, known before a cluster starts: the embedded mock's bounded window per
+    /// partition and in-process rate; none for the docker and external targets (real brokers, their own retention).
+    /// </summary>
+    public static CapabilityLimits LimitsOf(TargetSelection selection)
     {
+        ArgumentNullException.ThrowIfNull(selection);
+        return selection.Kind == TargetKind.Embedded ? EmbeddedCapabilities.Limits : CapabilityLimits.None;
+    }
+
+    public static async Task<(IKafkaCluster? Cluster, string? Unavailable)> StartAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(request);
         if (request.BrokerIds.Count == 0 || request.BrokerIds.Distinct().Count() != request.BrokerIds.Count)
             throw new ArgumentException($"A cluster needs distinct broker ids (got {string.Join(", ", request.BrokerIds)}).", nameof(request));
+        var result = await Factory().StartAsync(selection, request, cancellationToken).ConfigureAwait(false);
+        if (result.IsStarted) return (result.Cluster, null);
+        if (result.SkipReason is { } skip) return (null, skip);
+        throw new InvalidOperationException($"The {result.Selection.TargetName} target failed to start: {result.Reason}");
+    }
+
+    private static KafkaTargetFactory Factory()
+    {
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
-        var factory = new KafkaTargetFactory(environment,
+        return new KafkaTargetFactory(environment,
             new DockerEndpointProbe(DockerEndpointProbe.DefaultCandidates(environment), TargetSelector.ProbeTimeout(environment)),
             new Dictionary<TargetKind, KafkaTargetFactory.ClusterStarter> { [TargetKind.Embedded] = StartEmbeddedAsync });
-        var result = await factory.SelectAndStartAsync(request, cancellationToken).ConfigureAwait(false);
-        if (result.IsStarted) return (result.Cluster, null, result.Selection.ToString());
-        if (result.SkipReason is { } skip) return (null, skip, result.Selection.ToString());
-        throw new InvalidOperationException($"The {result.Selection.TargetName} target failed to start: {result.Reason}");
     }
 
     private static async Task<IKafkaCluster> StartEmbeddedAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)

@@ -168,7 +168,7 @@ public sealed class GherkinRun
         var start = clock.GetUtcNow();
         using var scenarioToken = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         scenarioToken.CancelAfter(scenario.Timeout);
-        var context = new ScenarioContext(scenario.Info, output, scenarioToken.Token);
+        var context = new ScenarioContext(scenario.Info, output, scenarioToken.Token, scenario.Steps);
         var container = new ObjectContainer(context, _feature!, Context);
         var hooks = new List<HookResult>();
         Exception? failure = null;
@@ -231,6 +231,16 @@ public sealed class GherkinRun
                 var why = skipReason is not null ? $"skipped: {skipReason}" : "skipped because of previous errors";
                 output($"-> {why}");
                 var skippedStep = SkippedStep(step, clock.GetUtcNow(), why);
+                steps.Add(skippedStep);
+                context.AddStepResult(skippedStep);
+                continue;
+            }
+
+            if (context.LaterStepSkip(steps.Count) is { } notHere)
+            {
+                // Only this step is skipped (it cannot be judged here); the scenario goes on.
+                output($"-> skipped: {notHere}");
+                var skippedStep = SkippedStep(step, clock.GetUtcNow(), notHere);
                 steps.Add(skippedStep);
                 context.AddStepResult(skippedStep);
                 continue;

@@ -6,22 +6,28 @@ namespace KafkaResilience.Gherkin;
 
 /// <summary>
 /// The running scenario as its bindings see it (one per scenario, injectable): identity, tags, example
-/// values, the steps so far, a cancellation token, attachments, output, and run-time skip or pending.
+/// values, its steps (all of them, and those finished so far), a cancellation token, attachments, output, and
+/// run-time skip or pending, of the whole scenario or of one step still to come.
 /// </summary>
 public sealed class ScenarioContext
 {
     private readonly Action<string> _output;
     private readonly List<StepResult> _stepResults = [];
     private readonly List<Attachment> _scenarioAttachments = [];
+    private readonly Dictionary<int, string> _laterStepSkips = [];
     private List<Attachment>? _stepAttachments;
 
-    internal ScenarioContext(ScenarioInfo info, Action<string> output, CancellationToken cancellationToken)
+    internal ScenarioContext(ScenarioInfo info, Action<string> output, CancellationToken cancellationToken, IReadOnlyList<ScenarioStep>? steps = null)
     {
         Info = info;
         _output = output;
         CancellationToken = cancellationToken;
         ExampleValues = info.ExampleValues.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        Steps = steps ?? [];
     }
+
+    /// <summary>Every step the scenario will run, in order (backgrounds included, outline values substituted).</summary>
+    public IReadOnlyList<ScenarioStep> Steps { get; }
 
     public ScenarioInfo Info { get; }
 
@@ -80,6 +86,24 @@ public sealed class ScenarioContext
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         throw new ScenarioSkippedException(reason);
     }
+
+    /// <summary>
+    /// Skips one step still to come (<paramref name="index"/> into <see cref="Steps"/>) with a reason, and only that step:
+    /// when its turn comes it is reported Skipped with the reason, its binding is not called, and the scenario goes on
+    /// and keeps the verdict of what ran. For a step that cannot be judged where the rest of the scenario can.
+    /// </summary>
+    public void SkipLaterStep(int index, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (index < 0 || index >= Steps.Count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The scenario has steps 0 to {Steps.Count - 1}.");
+        if (_stepResults.Count > index)
+            throw new InvalidOperationException($"Step {index} (\"{Steps[index].Echo}\") has already run; only a step still to come can be skipped.");
+        _laterStepSkips[index] = reason;
+    }
+
+    /// <summary>Why the step at <paramref name="index"/> is to be skipped, or null when it runs.</summary>
+    internal string? LaterStepSkip(int index) => _laterStepSkips.GetValueOrDefault(index);
 
     /// <summary>Marks the current step as not implemented yet; the scenario fails as pending.</summary>
     public void Pending() => throw new PendingStepException();

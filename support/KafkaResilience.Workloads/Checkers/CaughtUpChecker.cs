@@ -33,7 +33,7 @@ public sealed class CaughtUpChecker : IChecker
         var below = (long)new LostChecker().Check(history).Numbers["below-log-start"];
         numbers["below-log-start"] = below;
         if (below == 0) return Verdict.Invalid(Name, summary, numbers, examples);
-        summary += $"; {below:N0} of the unread were below the log-start offset when read (dropped by the target's retention)";
+        summary += $"; {below:N0} of the unread were {LossCauses.SkippedByCluster}, dropped by the target before a consumer got there";
         return below >= unread ? Verdict.Unknown(Name, summary, numbers, examples) : Verdict.Invalid(Name, summary, numbers, examples);
     }
 }

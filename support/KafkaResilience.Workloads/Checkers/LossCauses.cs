@@ -7,6 +7,12 @@ namespace KafkaResilience.Workloads.Checkers;
 /// </summary>
 public sealed record LossCauses(long BelowLogStart, long NeverReached, long Overwritten, long WithoutOffset)
 {
+    /// <summary>
+    /// How every checker, step and report names the records of <see cref="BelowLogStart"/>: the target dropped them
+    /// (its retention, or truncation) before a consumer got there, and its offset reset skipped them. Never "lost".
+    /// </summary>
+    public const string SkippedByCluster = "skipped by the cluster (below log-start offset)";
+
     /// <summary>Every acknowledged record never read, whatever the cause.</summary>
     public long NotRead => BelowLogStart + NeverReached + Overwritten + WithoutOffset;
 }

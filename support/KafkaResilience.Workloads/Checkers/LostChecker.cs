@@ -74,7 +74,7 @@ public sealed class LostChecker : IChecker
             ["unknown-not-read"] = unknownUnread + pendingUnread,
         };
         var detail = $"{history.TotalOk:N0} acked, {history.TotalOk - notRead:N0} read, {lost:N0} lost{Describe(causes)}" +
-                     (causes.BelowLogStart > 0 ? $"; {causes.BelowLogStart:N0} below the log-start offset when read (dropped by the target's retention, not judged)" : "") +
+                     (causes.BelowLogStart > 0 ? $"; {causes.BelowLogStart:N0} {LossCauses.SkippedByCluster}: the target dropped them before a consumer got there, so whether they would have been lost is not judged" : "") +
                      $"; {history.TotalUnknown + history.TotalPending:N0} unknown ({unknownRead + pendingRead:N0} read, {unknownUnread + pendingUnread:N0} not); " +
                      $"{history.TotalFailed:N0} failed ({failedRead:N0} read anyway)";
         if (history.TotalSent == 0)

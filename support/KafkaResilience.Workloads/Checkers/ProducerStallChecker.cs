@@ -7,7 +7,11 @@ namespace KafkaResilience.Workloads.Checkers;
 /// any ack while sends were outstanding (<see cref="StallChecker"/>), and, after the first fault, the time to
 /// the first ack on every partition the faulted broker led (<see cref="RecoveryTimeChecker"/>; the other
 /// partitions keep acking and would hide that stall). A led partition that never acked again stalled for the
-/// rest of the run. Without a fault, or when the faulted broker led nothing, only the first measure counts.
+/// rest of the run, unless it had no send outstanding after the fault: then it has no stall to time (a send that
+/// finished before the fault, or whose last sends all went to other partitions). That is proven when every send
+/// had its outcome by the end, none failed or ended unknown from the fault's time bucket on (an outcome on the
+/// partition after the fault that was not an ack), and the partition saw no ack after the fault. Without a fault,
+/// or when the faulted broker led nothing, only the first measure counts.
 /// </summary>
 public sealed class ProducerStallChecker : IChecker
 {
@@ -43,13 +47,18 @@ public sealed class ProducerStallChecker : IChecker
             }
             else
             {
-                var recovery = new RecoveryTimeChecker(null, maxToFirstAck: Bound, partitions: FaultedPartitions).Check(history);
-                var toAck = recovery.Numbers["to-first-ack-seconds"];
-                judged = toAck < 0 ? null : TimeSpan.FromSeconds(Math.Max(toAck, longest.TotalSeconds));
+                var nothingOutstanding = NothingOutstandingAfter(history, fault);
+                var timed = FaultedPartitions.Where(p => fault.FirstAckAfterOn(p) is not null || !nothingOutstanding).ToList();
+                if (timed.Count > 0)
+                {
+                    var recovery = new RecoveryTimeChecker(null, maxToFirstAck: Bound, partitions: timed).Check(history);
+                    var toAck = recovery.Numbers["to-first-ack-seconds"];
+                    judged = toAck < 0 ? null : TimeSpan.FromSeconds(Math.Max(toAck, longest.TotalSeconds));
+                    examples.AddRange(recovery.Examples.Where(e => !e.StartsWith("partition ", StringComparison.Ordinal)));
+                }
                 detail = $"; after '{fault.Name}': " + string.Join(", ", FaultedPartitions.Select(p => fault.FirstAckAfterOn(p) is { } at
                     ? $"partition {p} acked again after {(at - fault.InjectedAt).TotalSeconds:0.000} s"
-                    : $"partition {p} never acked again"));
-                examples.AddRange(recovery.Examples.Where(e => !e.StartsWith("partition ", StringComparison.Ordinal)));
+                    : timed.Contains(p) ? $"partition {p} never acked again" : $"partition {p} had no send outstanding after it (no stall to time)"));
             }
         }
         var numbers = new Dictionary<string, double>
@@ -62,5 +71,17 @@ public sealed class ProducerStallChecker : IChecker
                       $" (longest without any ack {longest.TotalSeconds:0.0} s{detail})";
         examples.AddRange(stalls.Where(s => s.Duration > Bound).Take(10).Select(s => $"no ack {s}"));
         return judged is { } t && t <= Bound ? Verdict.Valid(Name, summary, numbers) : Verdict.Invalid(Name, summary, numbers, examples);
+    }
+
+    /// <summary>
+    /// True when no send can have been outstanding after the fault except those acknowledged after it: every send has
+    /// its outcome, and none failed or ended unknown from the fault's time bucket on (those outcomes carry no
+    /// partition in the history, so any of them may have been the faulted partition's).
+    /// </summary>
+    private static bool NothingOutstandingAfter(HistorySnapshot history, FaultMark fault)
+    {
+        if (history.TotalPending > 0) return false;
+        var from = (int)Math.Floor(fault.InjectedAt / history.BucketWidth);
+        return !history.Failed.Buckets.Skip(from).Any(n => n > 0) && !history.Unknown.Buckets.Skip(from).Any(n => n > 0);
     }
 }

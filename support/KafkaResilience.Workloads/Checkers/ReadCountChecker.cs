@@ -36,7 +36,7 @@ public sealed class ReadCountChecker : IChecker
         var below = LostChecker.AckedBelowLogStart(history, Members.Contains);
         numbers["below-log-start"] = below;
         if (below == 0) return Verdict.Invalid(Name, summary, numbers);
-        summary += $"; {below:N0} below the log-start offset when it read (dropped by the target's retention)";
+        summary += $"; {below:N0} {LossCauses.SkippedByCluster} before it read them";
         return read + below >= Expected ? Verdict.Unknown(Name, summary, numbers) : Verdict.Invalid(Name, summary, numbers);
     }
 }

@@ -228,10 +228,20 @@ internal sealed class ConsumerMember
         Recorder.OffsetReset(reset.Partition, reset.From, reset.To, reset.Kind, reset.Reason, reset.Ticks, reset.Topic);
         if (Interlocked.Increment(ref _resetsSaid) <= 5)
             _log?.Invoke($"{Recorder.Name}: offset reset on {_ledger.TopicName(reset.Topic)}-{reset.Partition} from {reset.From:N0} to " +
-                $"{(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({reset.Kind}): {reset.Reason}");
+                $"{(reset.To is { } to ? to.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "nothing read")} ({Said(reset)}): {reset.Reason}");
     }
 
     private int _resetsSaid;
+
+    /// <summary>What a reset's skipped records were, in the words every checker uses.</summary>
+    private static string Said(DetectedReset reset) => reset.Kind switch
+    {
+        OffsetResetKind.ToLogStart when reset.To is { } to && to > reset.From =>
+            $"{to - reset.From:N0} records {Checkers.LossCauses.SkippedByCluster}",
+        OffsetResetKind.ToLogStart => "to the log-start offset",
+        OffsetResetKind.ToEnd => "to the end: what lay between was not read",
+        _ => "unexplained jump",
+    };
 
     private void TryCommit(IConsumer<Ignore, ReceivedPayload> consumer)
     {

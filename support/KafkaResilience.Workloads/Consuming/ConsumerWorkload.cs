@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Producing;
 
@@ -14,6 +15,20 @@ namespace KafkaResilience.Workloads.Consuming;
 public sealed class ConsumerWorkload : IAsyncDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The consumers' session.timeout.ms unless a scenario sets its own: how long a crashed member keeps its partitions
+    /// before the group notices. 6 s is the smallest session a real broker accepts (group.min.session.timeout.ms).
+    /// </summary>
+    public static readonly TimeSpan DefaultSessionTimeout = TimeSpan.FromSeconds(6);
+
+    /// <summary>How often a wait for the group's partitions, or for the reads to stop, looks again.</summary>
+    private static readonly TimeSpan AssignmentPollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How often a catch-up wait compares the counts, and at most how often it scans the ledger for unread acknowledged records.</summary>
+    private static readonly TimeSpan CatchUpPollInterval = TimeSpan.FromMilliseconds(50);
+
+    private static readonly TimeSpan CatchUpScanInterval = TimeSpan.FromMilliseconds(500);
     private readonly ConsumerWorkloadOptions _options;
     private readonly HistoryLedger _ledger;
     private readonly Action<string>? _log;
@@ -111,17 +126,16 @@ public sealed class ConsumerWorkload : IAsyncDisposable
     /// </summary>
     public async Task WaitForAssignmentAsync(int partitions, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var clock = _ledger.Clock;
-        var started = clock.GetTimestamp();
-        while (_members.Sum(m => m.AssignedCount) < partitions || _members.Sum(m => m.FetchingCount) < partitions)
+        bool Holds()
         {
             if (_members.All(m => m.Failure is not null))
                 throw new InvalidOperationException($"Every consumer of '{_options.Topic}' (group {GroupId}) ended before holding a partition: {DescribeMembers()}", _members[0].Failure);
-            if (clock.GetElapsedTime(started) > timeout)
-                throw new TimeoutException($"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions " +
-                    $"({Math.Max(0, _members.Sum(m => m.FetchingCount))} fetched from) after {timeout.TotalSeconds:0.#}s (group {GroupId}): {DescribeMembers()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
+            return _members.Sum(m => m.AssignedCount) >= partitions && _members.Sum(m => m.FetchingCount) >= partitions;
         }
+        await ConditionWait.UntilAsync(Holds, timeout,
+            () => $"Consumers of '{_options.Topic}' hold {_members.Sum(m => m.AssignedCount)} of {partitions} partitions " +
+                  $"({Math.Max(0, _members.Sum(m => m.FetchingCount))} fetched from) after {timeout.TotalSeconds:0.#}s (group {GroupId}): {DescribeMembers()}",
+            cancellationToken, AssignmentPollInterval, _ledger.Clock).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -137,38 +151,39 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         var lastRead = _ledger.FirstDeliveries;
         var lastProgress = started;
         var lastScan = 0L;
-        while (true)
+        var ended = CatchUpOutcome.TimedOut;
+        bool Ended()
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var now = clock.GetTimestamp();
             var read = _ledger.FirstDeliveries;
             if (read != lastRead) { lastRead = read; lastProgress = now; }
             var done = producersDone();
-            if (done && read >= _ledger.OkCount && clock.GetElapsedTime(lastScan, now) > TimeSpan.FromMilliseconds(500))
+            // The full scan of the ledger is costly: at most every CatchUpScanInterval, and only once the counts say it may hold.
+            if (done && read >= _ledger.OkCount && clock.GetElapsedTime(lastScan, now) > CatchUpScanInterval)
             {
                 lastScan = now;
-                if (_ledger.CountAckedUnread() == 0) return Result(CatchUpOutcome.CaughtUp, started);
+                if (_ledger.CountAckedUnread() == 0) { ended = CatchUpOutcome.CaughtUp; return true; }
             }
-            if (done && clock.GetElapsedTime(lastProgress, now) > idleTimeout) return Result(CatchUpOutcome.Idle, started);
-            if (clock.GetElapsedTime(started, now) > timeout) return Result(CatchUpOutcome.TimedOut, started);
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false); // polling interval, not a wait for a condition
+            if (done && clock.GetElapsedTime(lastProgress, now) > idleTimeout) { ended = CatchUpOutcome.Idle; return true; }
+            return false;
         }
+        await ConditionWait.WithinAsync(Ended, timeout, cancellationToken, CatchUpPollInterval, clock).ConfigureAwait(false);
+        return Result(ended, started);
     }
 
     /// <summary>Waits until something was read and then nothing more for <paramref name="idle"/> (reading what a topic holds, as `kcat -C -e` does); returns the records read.</summary>
     public async Task<long> WaitUntilIdleAsync(TimeSpan idle, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var clock = _ledger.Clock;
-        var started = clock.GetTimestamp();
         var last = -1L;
-        var lastProgress = started;
-        while (clock.GetElapsedTime(started) < timeout)
+        var lastProgress = clock.GetTimestamp();
+        bool Idle()
         {
             var read = _members.Sum(m => m.Recorder.ConsumedCount);
-            if (read != last) { last = read; lastProgress = clock.GetTimestamp(); }
-            else if (read > 0 && clock.GetElapsedTime(lastProgress) > idle) return read;
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // polling interval
+            if (read != last) { last = read; lastProgress = clock.GetTimestamp(); return false; }
+            return read > 0 && clock.GetElapsedTime(lastProgress) > idle;
         }
+        await ConditionWait.WithinAsync(Idle, timeout, cancellationToken, AssignmentPollInterval, clock).ConfigureAwait(false);
         return last;
     }
 
@@ -219,7 +234,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             // A member that joins late can leave a rebalance waiting for the session timeout (seen on the
             // embedded cluster: no partitions for 30 s+ under librdkafka's 45 s default). 6 s is the
             // smallest session a real broker accepts (group.min.session.timeout.ms), so it is valid everywhere.
-            ["session.timeout.ms"] = "6000",
+            ["session.timeout.ms"] = ((int)DefaultSessionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["heartbeat.interval.ms"] = "500",
             // When a partition's local queue holds queued.min.messages (100,000) the fetcher pauses it for
             // fetch.queue.backoff.ms, 1 s by default: a consumer reading a full partition stalled 1 s in the

@@ -44,10 +44,82 @@ public sealed class FaultCheckersTests
     [Fact]
     public void A_faulted_partition_that_never_acked_again_stalled_for_the_rest_of_the_run()
     {
-        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [2]).Check(KillAtTwo(partitionTwoResumes: false).Snapshot(6));
+        // Given: partition 2 is never acknowledged again while a send (of which the history cannot tell the partition) still waits
+        var h = KillAtTwo(partitionTwoResumes: false);
+        h.Send(0, 7, at: 4.9);
+
+        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [2]).Check(h.Snapshot(6));
 
         v.Validity.Should().Be(Validity.Invalid);
         v.Numbers["judged-seconds"].Should().Be(-1);
+        v.Summary.Should().StartWith("stalled for the rest of the run").And.Contain("partition 2 never acked again");
+    }
+
+    [Fact]
+    public void A_faulted_partition_whose_send_finished_before_the_fault_has_no_stall_to_time()
+    {
+        // Given: the whole send was acknowledged (partitions 0 and 2) before the kill at 2 s, as under load it can be
+        var h = new LiteralHistory();
+        h.Ack(0, 0, 0.9, 1.0, partition: 2, offset: 0).Ack(0, 1, 0.9, 1.0, partition: 0, offset: 0);
+        h.Fault("kill", at: 2);
+
+        // When
+        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [2]).Check(h.Snapshot(6));
+
+        // Then: partition 2 had nothing left to send, so it never "stalled for the rest of the run"
+        v.Validity.Should().Be(Validity.Valid, v.Summary);
+        v.Summary.Should().Contain("partition 2 had no send outstanding after it (no stall to time)");
+        v.Numbers["judged-seconds"].Should().Be(v.Numbers["longest-seconds"]);
+    }
+
+    [Fact]
+    public void A_faulted_partition_that_got_none_of_the_sends_after_the_fault_has_no_stall_to_time()
+    {
+        // Given: after the kill at 2 s the last sends all went to partition 0 (a sticky partitioner), all acknowledged
+        var h = new LiteralHistory();
+        h.Ack(0, 0, 0.9, 1.0, partition: 2, offset: 0);
+        h.Fault("kill", at: 2);
+        h.Ack(0, 1, 2.1, 2.2, partition: 0, offset: 0).Ack(0, 2, 2.1, 2.3, partition: 0, offset: 1);
+
+        // When
+        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [0, 2]).Check(h.Snapshot(6));
+
+        // Then
+        v.Validity.Should().Be(Validity.Valid, v.Summary);
+        v.Summary.Should().Contain("partition 0 acked again after 0.200 s").And.Contain("partition 2 had no send outstanding after it");
+    }
+
+    [Fact]
+    public void A_faulted_partition_is_still_timed_when_a_send_failed_after_the_fault()
+    {
+        // Given: a send failed after the kill; the history does not say on which partition, so it may have been partition 2's
+        var h = new LiteralHistory();
+        h.Ack(0, 0, 0.9, 1.0, partition: 2, offset: 0);
+        h.Fault("kill", at: 2);
+        h.Ack(0, 1, 2.1, 2.2, partition: 0, offset: 0).Ack(0, 2, 1.9, 4.0, SendOutcome.Failed, partition: 2);
+
+        // When
+        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [2]).Check(h.Snapshot(6));
+
+        // Then
+        v.Validity.Should().Be(Validity.Invalid);
+        v.Summary.Should().Contain("partition 2 never acked again");
+    }
+
+    [Fact]
+    public void A_faulted_partition_is_still_timed_while_a_send_has_no_outcome()
+    {
+        // Given: a send still without an outcome at the end may be waiting on partition 2
+        var h = new LiteralHistory();
+        h.Ack(0, 0, 0.9, 1.0, partition: 2, offset: 0);
+        h.Fault("kill", at: 2);
+        h.Send(0, 1, at: 2.5);
+
+        // When
+        var v = new ProducerStallChecker(TimeSpan.FromSeconds(30), [2]).Check(h.Snapshot(6));
+
+        // Then
+        v.Validity.Should().Be(Validity.Invalid);
         v.Summary.Should().StartWith("stalled for the rest of the run").And.Contain("partition 2 never acked again");
     }
 

@@ -49,7 +49,28 @@ public sealed class LostCheckerTests
         v.Numbers["below-log-start"].Should().Be(153_944);
         v.Numbers["acked-read"].Should().Be(46_056);
         v.Validity.Should().Be(Validity.Unknown, "loss cannot be judged for records the target dropped, and they are not lost");
-        v.Summary.Should().Contain("200,000 acked, 46,056 read, 0 lost; 153,944 below the log-start offset when read");
+        v.Summary.Should().Contain("200,000 acked, 46,056 read, 0 lost; 153,944 skipped by the cluster (below log-start offset)");
+    }
+
+    [Fact]
+    public void A_lost_count_of_0_is_no_proof_while_the_cluster_skipped_records()
+    {
+        // Given: a crashed consumer came back to find 4 acknowledged records below the log-start offset (the target
+        // dropped them), then read the other 6
+        var h = new LiteralHistory().AckRange(0, 0, 10, at: 1)
+            .Reset("c-0", 0, from: 0, to: 4, OffsetResetKind.ToLogStart, at: 2, reason: "fetch failed: Offset out of range")
+            .ReadRange("c-0", 0, 4, 10, 0, 4, at: 2);
+
+        // When
+        var exactly0 = new DeliveryCountChecker(DeliveryCount.NeverProcessed, 0, []).Check(h.Snapshot(3));
+        var reported = new DeliveryCountChecker(DeliveryCount.NeverProcessed, null, []).Check(h.Snapshot(3));
+
+        // Then: "never processed is 0" cannot be judged (those 4 could have been lost too); "reported" still says the numbers
+        exactly0.Validity.Should().Be(Validity.Unknown);
+        exactly0.Summary.Should().Contain("besides, 4 were skipped by the cluster (below log-start offset)")
+            .And.EndWith("the 4 skipped by the cluster (below log-start offset) cannot be counted either way");
+        reported.Validity.Should().Be(Validity.Valid);
+        reported.Numbers["count"].Should().Be(0);
     }
 
     [Fact]
@@ -88,7 +109,7 @@ public sealed class LostCheckerTests
         v.Numbers["below-log-start"].Should().Be(4);
         v.Numbers["lost"].Should().Be(2);
         v.Numbers["lost-never-reached"].Should().Be(2);
-        v.Summary.Should().Contain("10 acked, 4 read, 2 lost (2 never reached by a consumer); 4 below the log-start offset when read");
+        v.Summary.Should().Contain("10 acked, 4 read, 2 lost (2 never reached by a consumer); 4 skipped by the cluster (below log-start offset)");
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class ReadCheckersTests
 
         var read = new ReadCountChecker("g", ["g-0"], 10).Check(history);
         read.Validity.Should().Be(Validity.Unknown);
-        read.Summary.Should().Contain("4 below the log-start offset");
+        read.Summary.Should().Contain("4 skipped by the cluster (below log-start offset)");
         new ReadCountChecker("g", ["g-0"], 11).Check(history).Validity.Should().Be(Validity.Invalid);
 
         var caughtUp = new CaughtUpChecker().Check(history);

@@ -12,7 +12,7 @@ namespace KafkaResilience.Workloads.Tests.EndToEnd;
 /// <summary>
 /// The embedded cluster keeps ~5 MiB per partition: records written further ahead of a consumer are
 /// dropped before it reads them. The consumers record each reset that skipped them, and the lost checker
-/// names them as below the log-start offset, never as lost.
+/// names them skipped by the cluster (below log-start offset), never lost.
 /// </summary>
 public sealed class RetentionTests
 {
@@ -48,7 +48,7 @@ public sealed class RetentionTests
         verdict.Numbers["lost"].Should().Be(0);
         verdict.Numbers["below-log-start"].Should().Be(start.To.Value);
         verdict.Validity.Should().Be(Validity.Unknown);
-        verdict.Summary.Should().Contain($"{start.To.Value:N0} below the log-start offset when read");
+        verdict.Summary.Should().Contain($"{start.To.Value:N0} skipped by the cluster (below log-start offset)");
         LostChecker.AckedBelowLogStart(history, c => c.StartsWith("late-", StringComparison.Ordinal)).Should().Be(start.To.Value);
     }
 
