@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using KafkaResilience.Gherkin;
 using KafkaResilience.Reporting;
 using KafkaResilience.Reporting.Charts;
+using KafkaResilience.Reporting.ClusterView;
 using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Reporting;
@@ -13,8 +14,9 @@ namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// What a scenario leaves for the report: the sweep rows it adds to a seed-shaped table, and, after it ended
-/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, charts with
-/// the fault windows shaded, and the history summary. Injected per scenario.
+/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, the cluster
+/// before and after each fault (a table with the changed rows marked), charts with the fault windows shaded, and
+/// the history summary. Injected per scenario.
 /// </summary>
 public sealed class ScenarioReport
 {
@@ -102,6 +104,7 @@ public sealed class ScenarioReport
             return;
         }
         var healErrors = await _nemesis.HealAllAsync().ConfigureAwait(false);
+        var snapshots = await _nemesis.SnapshotsAsync().ConfigureAwait(false);
         _producers.Stop();
         await _consumers.DisposeAsync().ConfigureAwait(false);
         await _producers.DisposeAsync().ConfigureAwait(false);
@@ -135,6 +138,18 @@ public sealed class ScenarioReport
         }
         _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock, history.Faults));
         _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson(history.OriginWallClock, history.Faults));
+        if (snapshots.Count > 0)
+        {
+            var target = $"{cluster.TargetName} ({cluster.Description})";
+            _scope.Attach("cluster before and after each fault", "text/html",
+                Encoding.UTF8.GetBytes(ClusterSnapshotView.Html(snapshots, target, cluster.InSyncReplicasNote)), "html");
+            _scope.AttachJson("cluster snapshots (json)", JsonSerializer.Serialize(new
+            {
+                target,
+                inSyncReplicas = cluster.InSyncReplicasNote ?? "as the cluster reports them",
+                snapshots = snapshots.Select((s, i) => new { title = s.Title, snapshot = s, changed = ClusterSnapshotView.RowChanges(i == 0 ? null : snapshots[i - 1], s) }),
+            }, Json));
+        }
         if (healErrors.Count > 0)
             throw new AggregateException("Some faults could not be healed after the scenario.", healErrors);
     }
