@@ -66,7 +66,7 @@ public sealed class ScenarioNemesis : IAsyncDisposable
             {
                 var brokers = fault.ResolvedBrokers.ToList();
                 var mark = _history.Ledger.BeginFault(fault.Description, brokers.Count == 0 ? "" : $"broker {string.Join(", ", brokers)}");
-                lock (_injected) _injected.Add(new InjectedFault(fault, brokers, mark));
+                lock (_injected) _injected.Add(new InjectedFault(fault, brokers, mark, _history.Ledger.OkCount));
                 snapshots.Injected(fault, Interlocked.Exchange(ref _before, null));
             };
             _nemesis.Healed += fault =>
@@ -150,6 +150,7 @@ public sealed class ScenarioNemesis : IAsyncDisposable
         if (injected is null) return;
         _scope.Report("injected", $"+{injected.Mark.InjectedAt.TotalSeconds:0.000} s{Resolved(fault)}" +
                                   (injected.Mark.HealedAt is { } healed ? $", healed +{healed.TotalSeconds:0.000} s" : ""));
+        _scope.Report("acknowledged when injected", $"{injected.AcknowledgedAtInjection:N0} messages");
         _scope.Report("cluster snapshot before it", before.Error is null
             ? $"taken in {before.TookMilliseconds:0.###} ms, which the fault waited for"
             : $"could not be taken ({before.Error})");

@@ -163,13 +163,22 @@ public sealed class ScenarioProducers : IAsyncDisposable
         return (clock.GetElapsedTime(started), detail);
     }
 
-    /// <summary>Writes messages before the scenario's action, as fast as possible, and checks the target keeps them all.</summary>
-    public async Task PrefillAsync(long messages, int size, string topic)
+    /// <summary>
+    /// Writes messages before the scenario's action, as fast as possible, and checks the target keeps them all; or,
+    /// with <paramref name="pastRetention"/>, writes more than a target with bounded retention keeps, on purpose (a
+    /// planted retention loss), which a target that keeps everything cannot show: the scenario is skipped there.
+    /// </summary>
+    public async Task PrefillAsync(long messages, int size, string topic, bool pastRetention = false)
     {
         var (name, partitions) = _cluster.Topics(topic).Single();
         var cluster = _cluster.Cluster;
         var perPartition = messages * (long)(size + RecordOverheadBytes) / partitions;
-        if (!cluster.Capabilities.Has(Capability.UnboundedRetention) && perPartition > BoundedRetentionBytesPerPartition)
+        if (pastRetention && cluster.Capabilities.Has(Capability.UnboundedRetention))
+            _scope.Skip($"the {cluster.TargetName} target keeps every message written (unbounded retention), so no message can be planted below the log-start offset");
+        if (pastRetention && perPartition <= 2 * BoundedRetentionBytesPerPartition)
+            throw new ArgumentOutOfRangeException(nameof(messages), messages,
+                $"{messages:N0} messages of {size} B make ~{perPartition / 1_000_000.0:0.0} MB per partition of \"{name}\": write more than twice the ~{BoundedRetentionBytesPerPartition / 1_000_000.0:0.0} MB the target keeps to be sure it drops some.");
+        if (!pastRetention && !cluster.Capabilities.Has(Capability.UnboundedRetention) && perPartition > BoundedRetentionBytesPerPartition)
             _scope.Skip($"writing {messages:N0} messages of {size} B first needs ~{perPartition / 1_000_000.0:0.0} MB per partition of \"{name}\", " +
                         $"more than the {cluster.TargetName} target keeps: {cluster.Capabilities.WhyNot(Capability.UnboundedRetention)}");
         var options = new ProducerWorkloadOptions

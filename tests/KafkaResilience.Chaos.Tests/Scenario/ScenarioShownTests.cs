@@ -98,7 +98,7 @@ public sealed class ScenarioShownTests
         ClusterSnapshotView.RowChanges(before, inEffect).Keys.Should().BeEquivalentTo("broker 106", "f-1");
         ClusterSnapshotView.RowChanges(inEffect, after).Keys.Should().BeEquivalentTo("broker 106");
         before.Seconds.Should().Be(2);
-        s.Scope.Reported.Where(r => r.Step == "When broker 106 is killed").Select(r => r.Name).Should().Equal("injected", "cluster snapshot before it");
+        s.Scope.Reported.Where(r => r.Step == "When broker 106 is killed").Select(r => r.Name).Should().Equal("injected", "acknowledged when injected", "cluster snapshot before it");
         s.Scope.Reported.Should().Contain(("When broker 106 is killed", "injected", "+2.000 s (broker 106)"));
     }
 
