@@ -6,8 +6,7 @@ namespace KafkaResilience.Reporting;
 
 /// <summary>
 /// Writes <c>summary.md</c> into the results folder when the run finishes: one table per feature and the
-/// numbers scenarios attached as tables (see <see cref="MarkdownSummary"/>), secrets masked; and prints the run's
-/// counts as one console line, rows of another run profile counted apart.
+/// numbers scenarios attached as tables (see <see cref="MarkdownSummary"/>), secrets masked.
 /// </summary>
 public sealed class MarkdownSummaryWriter : IRunListener
 {
@@ -15,23 +14,19 @@ public sealed class MarkdownSummaryWriter : IRunListener
     private readonly SecretScrubber _scrubber;
     private readonly List<ScenarioResult> _results = [];
     private readonly Lock _gate = new();
-    private readonly Action<string> _console;
 
-    /// <summary>Options from the environment (see <see cref="ReportingOptions.FromProcessEnvironment"/>), counts to the console; used by the runner.</summary>
+    /// <summary>Options from the environment (see <see cref="ReportingOptions.FromProcessEnvironment"/>); used by the runner.</summary>
     public MarkdownSummaryWriter()
-        : this(ReportingOptions.FromProcessEnvironment(), Console.Out.WriteLine)
+        : this(ReportingOptions.FromProcessEnvironment())
     {
     }
 
-    /// <param name="options">Where to write, and the secrets to mask.</param>
-    /// <param name="console">Receives the one-line counts at the end of the run (nothing when null).</param>
-    public MarkdownSummaryWriter(ReportingOptions options, Action<string>? console = null)
+    public MarkdownSummaryWriter(ReportingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _scrubber = new SecretScrubber(options.Secrets);
-        _console = console ?? (_ => { });
     }
 
     /// <summary>Where the summary is written.</summary>
@@ -65,6 +60,5 @@ public sealed class MarkdownSummaryWriter : IRunListener
 
         Directory.CreateDirectory(_options.ResultsDirectory);
         File.WriteAllText(SummaryPath, MarkdownSummary.Render(run, results, _scrubber), new UTF8Encoding(false));
-        _console($"KafkaResilience scenarios: {MarkdownSummary.Counts(results, run)}; summary: {SummaryPath}");
     }
 }

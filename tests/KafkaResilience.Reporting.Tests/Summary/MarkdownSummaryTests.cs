@@ -98,21 +98,4 @@ public sealed class MarkdownSummaryTests
         File.ReadAllText(writer.SummaryPath).Should().Contain("| One broker dies during a send | passed | 3.0 s |");
         writer.SummaryPath.Should().Be(dir.Combine("summary.md"));
     }
-
-    [Fact]
-    public void The_writer_prints_the_counts_as_one_console_line()
-    {
-        using var dir = new TempDirectory();
-        var lines = new List<string>();
-        var writer = new MarkdownSummaryWriter(new ReportingOptions { ResultsDirectory = dir.Path }, lines.Add);
-        var run = new RunInfo(Scenarios.T0);
-        run.Set("profile", "smoke");
-
-        writer.RunStarting(run);
-        writer.ScenarioFinished(Scenarios.Passed());
-        writer.ScenarioFinished(Scenarios.Skipped("not in this profile: profile 'full' only") with { NotInProfile = true });
-        writer.RunFinished(run);
-
-        lines.Should().Equal($"KafkaResilience scenarios: 2 scenario(s): 1 passed, 0 failed, 0 broken, 0 skipped, 1 not in this profile (smoke); summary: {writer.SummaryPath}");
-    }
 }
