@@ -57,8 +57,8 @@ public sealed class ScenarioReport
 
     /// <summary>
     /// Adds this row's measurements to a seed-shaped sweep table (<paramref name="header"/> = the seed's
-    /// columns, <paramref name="seedRow"/> = the row's parameters and the seed's values) and attaches the
-    /// table so far, as Markdown, CSV and a chart.
+    /// columns, <paramref name="seedRow"/> = the row's parameters and the seed's values), shows the row's measured
+    /// and seed values beside the step, and attaches the table so far, as Markdown, CSV and a chart.
     /// </summary>
     public void AddSweepRow(string title, IReadOnlyList<string> header, IReadOnlyList<string> seedRow)
     {
@@ -81,6 +81,13 @@ public sealed class ScenarioReport
             measured[SweepMeasures.ConsumerMegabytesPerSecond] = read.MegabytesPerSecond;
         }
         var table = new SweepRecorder(SweepDirectory()).Add(title, header, seedRow, measured);
+        var parameter = string.Join(" / ", header.Select((h, i) => (h, i)).Where(c => !SweepMeasures.IsMeasure(c.h)).Select(c => seedRow[c.i].Trim()));
+        if (table.Rows.LastOrDefault(r => r.Parameter == parameter) is { } row)
+        {
+            // Beside the step, as every judged step shows its values: this run's measurement of each column, the seed's after it.
+            foreach (var (column, cell) in table.Columns.Zip(row.Cells).Where(c => c.Second.Measured is not null || c.Second.Reference is not null))
+                _scope.Report(column.Name, $"measured {Shown(cell.Measured, column.Decimals)} (seed {Shown(cell.Reference, column.Decimals)})");
+        }
         foreach (var attachment in ReportAttachments.Sweep(table))
             _scope.Attach(attachment.Name, attachment.MediaType, attachment.Content, attachment.FileExtension);
         var throughput = table.Columns.FirstOrDefault(c => c.Name.Contains("TPS", StringComparison.OrdinalIgnoreCase))?.Name ?? table.Columns[0].Name;
@@ -172,6 +179,9 @@ public sealed class ScenarioReport
         [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P99Ms))],
         throughput.Faults,
         throughput.LeaderChanges);
+
+    private static string Shown(double? value, int decimals) =>
+        value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "-";
 
     private string SweepDirectory()
     {

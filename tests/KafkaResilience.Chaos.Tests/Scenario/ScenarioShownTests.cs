@@ -66,6 +66,34 @@ public sealed class ScenarioShownTests
     }
 
     [Fact]
+    public void A_sweep_row_shows_this_run_s_measurement_of_each_column_beside_the_seed_s()
+    {
+        // Given: 101 messages acknowledged over 1 s (100 msg/s)
+        var s = new LiteralScenario();
+        var stream = s.Send(101)[0];
+        for (var seq = 0; seq <= 100; seq++) s.Ack(stream, seq, sentAt: 1 + seq / 100.0, at: 1 + seq / 100.0, offset: seq);
+        var start = new DateTimeOffset(2001, 2, 3, 4, 5, Random.Shared.Next(0, 60), TimeSpan.Zero);
+        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Nemesis, s.Judge, s.Scope,
+            new KafkaResilience.Gherkin.TestRunContext(new KafkaResilience.Gherkin.Results.RunInfo(start), "smoke"));
+        const string step = "Then the sweep table \"Effect of the number of topics\" gets this row, the seed's values beside the measured ones:";
+        s.Scope.TestStep = step;
+        var folder = Path.Combine(KafkaResilience.Reporting.RepositoryRoot.Find(AppContext.BaseDirectory) ?? Path.GetTempPath(), "TestResults", "sweeps", $"run-{start:yyyyMMdd-HHmmss}");
+        try
+        {
+            // When
+            report.AddSweepRow("Effect of the number of topics", ["topics", "producer TPS", "consumer TPS"], ["3", "999800", "2806700"]);
+
+            // Then
+            s.Scope.Reported.Where(r => r.Step == step).Select(r => (r.Name, r.Value)).Should().Equal(
+                ("producer TPS", "measured 100 (seed 999,800)"), ("consumer TPS", "measured - (seed 2,806,700)"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_fault_is_shown_before_it_once_it_took_effect_and_after_its_heal_with_its_step_s_timing()
     {
         // Given: topic "f" led by 105, 106, 108
