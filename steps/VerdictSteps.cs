@@ -66,6 +66,9 @@ public sealed class VerdictSteps(ScenarioJudge judge)
     [Then("group {string} read {long} of the messages written before it joined")]
     public void ReadBefore(string group, long before) => judge.ReadBefore(group, before);
 
+    [Then("the messages group {string} could not read were dropped by the target's retention")]
+    public void DroppedByRetention(string group) => judge.DroppedByRetention(group);
+
     [Then("group {string} read all of the messages written after it joined")]
     public void ReadAfter(string group) => judge.ReadAllAfter(group);
 }

@@ -21,6 +21,9 @@ public sealed class WorkloadSteps(ScenarioProducers producers, ScenarioConsumers
     [Given("{batch} have/has been written to {string}")]
     public Task Prefilled(MessageBatch batch, string topic) => producers.PrefillAsync(batch.Count, batch.Size, topic);
 
+    [Given("{batch} have/has been written to {string}, more than the target keeps")]
+    public Task PrefilledPastRetention(MessageBatch batch, string topic) => producers.PrefillAsync(batch.Count, batch.Size, topic, pastRetention: true);
+
     [Given(@"^(\d+) consumers? in group ""([^""]+)"" (?:is|are) reading ""([^""]+)""(?:, committing (automatically|after processing))?$")]
     public Task Reading(int count, string group, string topic, CommitMode? commit) => consumers.StartReadingAsync(count, group, topic, commit);
 

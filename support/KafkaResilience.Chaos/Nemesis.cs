@@ -25,6 +25,12 @@ public sealed class Nemesis : IAsyncDisposable
     /// <summary>Called after a fault was healed.</summary>
     public event Action<IFault>? Healed;
 
+    /// <summary>
+    /// Awaited right before each heal of an active fault (a report snapshots the cluster while the fault still holds).
+    /// It must not throw; if it does, the heal still happens.
+    /// </summary>
+    public Func<IFault, Task>? BeforeHeal { get; set; }
+
     /// <summary>Every fault injected so far, in order.</summary>
     public IReadOnlyList<IFault> Faults
     {
@@ -50,6 +56,7 @@ public sealed class Nemesis : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         if (!fault.IsActive) return;
+        await BeforeHealingAsync(fault).ConfigureAwait(false);
         await fault.HealAsync(Context, cancellationToken).ConfigureAwait(false);
         Healed?.Invoke(fault);
     }
@@ -88,6 +95,7 @@ public sealed class Nemesis : IAsyncDisposable
             using var timeout = new CancellationTokenSource(HealTimeout);
             try
             {
+                await BeforeHealingAsync(fault).ConfigureAwait(false);
                 await fault.HealAsync(Context, timeout.Token).ConfigureAwait(false);
                 Healed?.Invoke(fault);
             }
@@ -103,5 +111,18 @@ public sealed class Nemesis : IAsyncDisposable
     {
         var errors = await HealAllAsync().ConfigureAwait(false);
         if (errors.Count > 0) throw new AggregateException("Some faults could not be healed.", errors);
+    }
+
+    private async Task BeforeHealingAsync(IFault fault)
+    {
+        if (BeforeHeal is not { } hook) return;
+        try
+        {
+            await hook(fault).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Whatever the hook does, the fault is healed.
+        }
     }
 }

@@ -39,6 +39,18 @@ public interface IKafkaCluster : IAsyncDisposable
 
     Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every broker, in <see cref="BrokerIds"/> order, as the target sees it now: up, down, paused or cut off. Cheap
+    /// enough to call right before a fault (reports snapshot the cluster around each one).
+    /// </summary>
+    Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Where the in-sync replicas <see cref="DescribeTopicAsync"/> reports come from when the cluster does not keep
+    /// them itself (the embedded target's emulation), said in a sentence for reports; null when they are the cluster's own.
+    /// </summary>
+    string? InSyncReplicasNote { get; }
+
     /// <summary>The broker coordinating a consumer group.</summary>
     Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default);
 

@@ -209,6 +209,34 @@ public sealed class DockerCluster : IKafkaCluster, IZooKeeperFaults
         return description;
     }
 
+    /// <summary>
+    /// Each broker's container as the engine reports it (paused; not running: down, with its exit code), then the
+    /// isolation this cluster applied (cut off from its clients, the other brokers, or both). One inspect per broker.
+    /// </summary>
+    public async Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default)
+    {
+        var statuses = new List<BrokerStatus>();
+        foreach (var id in BrokerIds)
+        {
+            var state = await _faults.StateAsync(Node(id).Id, cancellationToken).ConfigureAwait(false);
+            bool fromClients, fromBrokers;
+            lock (_gate)
+            {
+                fromClients = _isolatedFromClients.Contains(id);
+                fromBrokers = _isolatedFromBrokers.Contains(id);
+            }
+            statuses.Add(state.Paused ? new BrokerStatus(id, BrokerState.Paused)
+                : !state.Running ? new BrokerStatus(id, BrokerState.Down, $"container exited with code {state.ExitCode}")
+                : fromClients || fromBrokers ? new BrokerStatus(id, BrokerState.CutOff,
+                    fromClients && fromBrokers ? "from its clients and the other brokers" : fromClients ? "from its clients" : "from the other brokers")
+                : new BrokerStatus(id, BrokerState.Up));
+        }
+        return statuses;
+    }
+
+    /// <summary>Null: the ISR comes from Kafka's own Admin API.</summary>
+    public string? InSyncReplicasNote => null;
+
     public async Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default)
     {
         var coordinator = await _admin.GroupCoordinatorAsync(groupId, cancellationToken).ConfigureAwait(false);

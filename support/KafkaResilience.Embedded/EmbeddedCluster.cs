@@ -170,6 +170,25 @@ public sealed class EmbeddedCluster : IKafkaCluster
     }
 
     /// <summary>
+    /// Each broker by what was done to it (killed or stopped: down; paused; isolated: cut off from its clients), with
+    /// "fenced" added when the controller emulation has fenced it. Read from memory: costs no request.
+    /// </summary>
+    public Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var alive = _controller.Alive;
+        lock (_gate)
+        {
+            IReadOnlyList<BrokerStatus> statuses = [.. _options.BrokerIds.Select(id => StatusOf(id, _conditions[id], alive.Contains(id)))];
+            return Task.FromResult(statuses);
+        }
+    }
+
+    /// <summary>The mock keeps one copy of each partition, so the ISR it reports is the emulation's view.</summary>
+    public string? InSyncReplicasNote =>
+        "the embedded mock does not replicate: its ISR is the controller emulation's view (the replicas on brokers it has not fenced), not a measured one";
+
+    /// <summary>
     /// The coordinator of a consumer group. The group is registered with the controller emulation on
     /// the first call, so its coordinator is moved off a lost broker from then on: ask before faults.
     /// </summary>
@@ -366,6 +385,20 @@ public sealed class EmbeddedCluster : IKafkaCluster
     {
         ThrowIfDisposed();
         return _conditions.TryGetValue(brokerId, out var c) ? c : throw UnknownBroker(brokerId);
+    }
+
+    private static BrokerStatus StatusOf(int brokerId, BrokerCondition condition, bool alive)
+    {
+        var fenced = alive ? null : "fenced by the controller emulation";
+        string? With(string what) => fenced is null ? what : $"{what}, {fenced}";
+        return condition switch
+        {
+            BrokerCondition.Killed => new BrokerStatus(brokerId, BrokerState.Down, With("killed")),
+            BrokerCondition.Stopped => new BrokerStatus(brokerId, BrokerState.Down, With("stopped cleanly")),
+            BrokerCondition.Paused => new BrokerStatus(brokerId, BrokerState.Paused, fenced),
+            BrokerCondition.Isolated => new BrokerStatus(brokerId, BrokerState.CutOff, With("from its clients")),
+            _ => new BrokerStatus(brokerId, BrokerState.Up, fenced),
+        };
     }
 
     private static void RequireRunning(int brokerId, BrokerCondition condition, string operation)

@@ -1,3 +1,4 @@
+using KafkaResilience.Gherkin;
 using KafkaResilience.Reporting.Allure;
 
 namespace KafkaResilience.Reporting;
@@ -8,7 +9,7 @@ namespace KafkaResilience.Reporting;
 /// with that category's prefix (<see cref="Of"/>), and <c>categories.json</c> files every message starting
 /// with a prefix under its category. The category is chosen by value where the failure is raised; no
 /// message is read back to guess it. The runner's own outcomes (undefined, ambiguous, pending step) and
-/// suite defects have categories of their own.
+/// suite defects have categories of their own; skipped scenarios two: rows of another run profile, and the rest.
 /// </summary>
 public static class ReportCategories
 {
@@ -20,6 +21,12 @@ public static class ReportCategories
 
     /// <summary>More than one binding matches a step's text.</summary>
     public const string AmbiguousStepPrefix = "ambiguous step:";
+
+    /// <summary>The category of rows skipped because they belong to another run profile.</summary>
+    public const string NotInProfileTitle = "Not in this profile";
+
+    /// <summary>The category of every other skipped scenario (the target cannot model it, @ignore).</summary>
+    public const string SkippedHereTitle = "Skipped: the target cannot model it, or @ignore";
 
     /// <summary>Title, message prefix and meaning of every verdict category (each prefix is unique and no prefix starts another).</summary>
     public static VerdictCategoryInfo Of(VerdictCategory category) => category switch
@@ -78,12 +85,19 @@ public static class ReportCategories
             "A step whose text more than one binding matches: make one of them more specific."),
         new AllureCategory("Pending step", [AllureStatus.Skipped, AllureStatus.Broken, AllureStatus.Failed], StartsWith(PendingStepPrefix),
             "A step whose binding is not implemented yet."),
+        new AllureCategory(NotInProfileTitle, [AllureStatus.Skipped], StartsWith(RunProfile.NotInProfilePrefix),
+            "Rows of another run profile (the seed-sized @full rows in a smoke run): left out on purpose, not something the target cannot model."),
+        new AllureCategory(SkippedHereTitle, [AllureStatus.Skipped], NotStartingWith(RunProfile.NotInProfilePrefix, PendingStepPrefix),
+            "Scenarios this run could not judge honestly: the target cannot model what they need (each says what), or an @ignore tag."),
         new AllureCategory("Suite defect (broken)", [AllureStatus.Broken], null,
             "The suite itself went wrong (an exception that is not a check): fix the suite, not Kafka."),
     ];
 
     /// <summary>A whole-message regex (Java and .NET alike) that holds when the message starts with <paramref name="prefix"/>.</summary>
     public static string StartsWith(string prefix) => "(?si)" + Escape(prefix) + ".*";
+
+    /// <summary>A whole-message regex (Java and .NET alike) that holds when the message starts with none of <paramref name="prefixes"/>.</summary>
+    public static string NotStartingWith(params string[] prefixes) => "(?si)(?!" + string.Join("|", prefixes.Select(Escape)) + ").*";
 
     // Both engines read a backslash before a non-letter as that literal character; letters, digits,
     // spaces and ':' need no escape, so only regex punctuation is escaped.

@@ -75,9 +75,12 @@ public sealed class FeatureCatalogTests
         var full = FeatureCatalog.Load(workspace.Root, Full);
 
         smoke[0].SkipReason.Should().BeNull();
-        smoke[1].SkipReason.Should().Be("profile 'full' only; running profile 'smoke' (set KAFKA_RESILIENCE_PROFILE=full)");
-        full[0].SkipReason.Should().Be("profile 'smoke' only; running profile 'full' (set KAFKA_RESILIENCE_PROFILE=smoke)");
+        smoke[1].SkipReason.Should().Be("not in this profile: profile 'full' only; running profile 'smoke' (set KAFKA_RESILIENCE_PROFILE=full)");
+        full[0].SkipReason.Should().Be("not in this profile: profile 'smoke' only; running profile 'full' (set KAFKA_RESILIENCE_PROFILE=smoke)");
         full[1].SkipReason.Should().BeNull();
+        smoke[1].NotInProfile.Should().BeTrue("reports count such rows apart");
+        full[0].NotInProfile.Should().BeTrue();
+        smoke[0].NotInProfile.Should().BeFalse();
     }
 
     [Theory]
@@ -158,6 +161,7 @@ public sealed class FeatureCatalogTests
         var cases = FeatureCatalog.Load(workspace.Root, Smoke);
 
         cases[0].SkipReason.Should().Be("ignored by the @ignore tag");
+        cases[0].NotInProfile.Should().BeFalse("an ignored scenario is not another profile's");
         cases[1].Error.Should().Contain("tags.feature:7").And.Contain("@timeout:soon").And.Contain("@timeout:<seconds>");
         cases[2].Timeout.Should().Be(TimeSpan.FromSeconds(90));
         cases[0].Timeout.Should().Be(TimeSpan.FromMinutes(20));

@@ -102,7 +102,7 @@ public sealed class AllureGeneratorTests(GeneratedReport generated) : IClassFixt
 
         var (ok, okOutput) = GeneratedReport.Run(script!, "--check-only", results, report);
         ok.Should().Be(0, okOutput);
-        okOutput.Should().Contain("8 scenario(s) (3 passed, 1 failed, 2 broken, 2 skipped)");
+        okOutput.Should().Contain("8 scenario(s) (3 passed, 1 failed, 2 broken, 2 skipped, 0 not in this profile)");
 
         // A result whose status differs from the report must be caught.
         var passedFile = Directory.GetFiles(results, "*-result.json").First(f => Read(f).GetProperty("status").GetString() == "passed");

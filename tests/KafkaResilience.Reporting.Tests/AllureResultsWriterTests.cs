@@ -195,7 +195,10 @@ public sealed class AllureResultsWriterTests : IDisposable
         var step = Scenarios.Step("Given ", "Given", $"the password \"{SaslPassword}\"",
             table: new DataTableRows([["user", "password"], ["admin", SaslPassword]]),
             docString: new DocStringArgument($"sasl.password={SaslPassword}", null),
-            attachments: [ReportAttachments.Text("client config", $"sasl.password={SaslPassword}")]);
+            attachments: [ReportAttachments.Text("client config", $"sasl.password={SaslPassword}")]) with
+        {
+            Parameters = [new("measured", $"login refused for admin:{SaslPassword}")],
+        };
         var result = Scenarios.Failed(error, info) with
         {
             Steps = [step],

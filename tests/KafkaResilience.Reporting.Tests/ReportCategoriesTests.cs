@@ -79,6 +79,23 @@ public sealed class ReportCategoriesTests
         CategoryOf(status, message).Should().Be(expected);
     }
 
+    // Allure files a result under EVERY category that matches it; the skipped ones must not overlap.
+    private static IReadOnlyList<string> AllCategoriesOf(string status, string message) =>
+        [.. ReportCategories.Categories()
+            .Where(c => c.MatchedStatuses.Contains(status) && (c.MessageRegex is null || Regex.IsMatch(message, "^(?:" + c.MessageRegex + ")$")))
+            .Select(c => c.Name)];
+
+    [Theory]
+    [InlineData("not in this profile: profile 'full' only; running profile 'smoke' (set KAFKA_RESILIENCE_PROFILE=full)", ReportCategories.NotInProfileTitle)]
+    [InlineData("the embedded target cannot model this scenario: @requires-replication: the embedded mock cluster keeps one copy", ReportCategories.SkippedHereTitle)]
+    [InlineData("ignored by the @ignore tag", ReportCategories.SkippedHereTitle)]
+    [InlineData("Not in this profile? this message merely starts alike", ReportCategories.SkippedHereTitle)]
+    [InlineData(ReportCategories.PendingStepPrefix + " Then the dashboard is green", "Pending step")]
+    public void A_skipped_scenario_lands_in_exactly_one_category_rows_of_another_profile_apart(string message, string expected)
+    {
+        AllCategoriesOf(AllureStatus.Skipped, message).Should().Equal(expected);
+    }
+
     [Fact]
     public void A_passed_result_is_never_categorised()
     {

@@ -16,6 +16,8 @@ internal sealed class StubCluster : IKafkaCluster
     public string ProxyNameOf(int brokerId) => throw new NotSupportedException();
     public Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public string? InSyncReplicasNote => null;
     public Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -127,6 +127,12 @@ public sealed class ScenarioCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Every topic the scenario created, in order.</summary>
+    public IReadOnlyList<ScenarioTopic> CreatedTopics
+    {
+        get { lock (_topics) return [.. _topics]; }
+    }
+
     /// <summary>The partition numbers any topic of the scenario has (0 .. the largest partition count - 1).</summary>
     public IReadOnlyList<int> PartitionNumbers()
     {

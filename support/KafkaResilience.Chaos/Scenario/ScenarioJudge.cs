@@ -6,7 +6,8 @@ namespace KafkaResilience.Chaos.Scenario;
 /// <summary>
 /// The one judge of a scenario. Every step that states an expectation builds it here, runs the matching pure
 /// checker on a snapshot of the scenario's history (a checker that crashes says unknown, never valid),
-/// records the verdict with what was expected and what was measured, and fails the step exactly when that
+/// records the verdict with what was expected and what was measured, shows both beside the step (with the
+/// unread messages counted by cause when there are any), and fails the step exactly when that
 /// verdict is not valid, with the category the report files it under. Judged waits (a read that must finish
 /// within a deadline) wait through the workloads, then are judged the same way. Injected per scenario.
 /// </summary>
@@ -93,7 +94,7 @@ public sealed class ScenarioJudge
     public void ReadBefore(string group, long before)
     {
         var reading = _consumers.Group(group);
-        Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), [], before, allAfter: false), $"{before:N0} of the messages written before it joined",
+        Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), [], before, allAfter: false, reading.MemberNames), $"{before:N0} of the messages written before it joined",
             v => v.Numbers["read-before"] < before ? VerdictCategory.MessagesLost : VerdictCategory.CountNotAsExpected);
     }
 
@@ -101,8 +102,19 @@ public sealed class ScenarioJudge
     public void ReadAllAfter(string group)
     {
         var reading = _consumers.Group(group);
-        Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), _producers.CurrentSend.StreamIds, null, allAfter: true),
+        Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), _producers.CurrentSend.StreamIds, null, allAfter: true, reading.MemberNames),
             "all of the messages written after it joined", _ => VerdictCategory.MessagesLost);
+    }
+
+    /// <summary>
+    /// Every message the group could not read was dropped by the target's retention before it got there (at least one
+    /// was), and none went unread for another cause: how a report names a planted retention loss.
+    /// </summary>
+    public void DroppedByRetention(string group)
+    {
+        var reading = _consumers.Group(group);
+        Judge(new DroppedByRetentionChecker(reading.Name, reading.MemberNames), "every message it could not read below the log-start offset (retention), none lost",
+            v => v.Numbers["lost"] > 0 ? VerdictCategory.MessagesLost : VerdictCategory.CountNotAsExpected);
     }
 
     /// <summary>No acknowledged message of the run went unread.</summary>
@@ -226,14 +238,15 @@ public sealed class ScenarioJudge
         var category = verdict.Validity == Validity.Unknown ? VerdictCategory.VerdictUnknown : categoryOf(verdict);
         var step = new StepVerdict(_scope.CurrentStep ?? checker.Name, expected, verdict.Summary, verdict, verdict.Validity == Validity.Valid ? null : category);
         lock (_verdicts) _verdicts.Add(step);
-        _scope.Say($"{verdict.Checker}: {verdict.Validity} - {verdict.Summary}; expected {expected}" +
-                   (verdict.Examples.Count > 0 ? $" (e.g. {string.Join(", ", verdict.Examples.Take(10))})" : ""));
+        foreach (var (name, value) in step.Shown) _scope.Report(name, value);
+        if (verdict.Examples.Count > 0) _scope.Say($"{verdict.Checker}: {verdict.Validity}, e.g. {string.Join(", ", verdict.Examples.Take(10))}");
         if (!step.Holds) throw new ScenarioVerdictException(category, FailureMessage(step), step);
         return step;
     }
 
     private static string FailureMessage(StepVerdict step) =>
         (step.Validity == Validity.Unknown ? $"{step.Verdict.Checker} could not decide: {step.Measured}; expected {step.Expected}" : $"{step.Measured}; expected {step.Expected}") +
+        (LossCauseNames.Describe(step.Causes) is { } causes ? $"; by cause: {causes}" : "") +
         (step.Verdict.Examples.Count > 0 ? $"; e.g. {string.Join(", ", step.Verdict.Examples.Take(5))}" : "");
 
     private int[] PrefillStreams() => [.. _producers.Prefills.SelectMany(p => p.StreamIds)];

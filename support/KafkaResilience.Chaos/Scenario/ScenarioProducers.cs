@@ -159,12 +159,15 @@ public sealed class ScenarioProducers : IAsyncDisposable
 
     /// <summary>
     /// Writes messages before the scenario's action, as fast as possible (whether the target keeps them all until they
-    /// are read was decided before the scenario started: <see cref="Fit.ScenarioFit"/>).
+    /// are read was decided before the scenario started: <see cref="Fit.ScenarioFit"/>); or, with
+    /// <paramref name="pastRetention"/>, writes more than a target with bounded retention keeps, on purpose (a planted
+    /// retention loss), which a target that keeps everything cannot show: the scenario is skipped there.
     /// </summary>
-    public async Task PrefillAsync(long messages, int size, string topic)
+    public async Task PrefillAsync(long messages, int size, string topic, bool pastRetention = false)
     {
-        var (name, _) = _cluster.Topics(topic).Single();
+        var (name, partitions) = _cluster.Topics(topic).Single();
         var cluster = _cluster.Cluster;
+        if (pastRetention) PlantPastRetention(messages, size, name, partitions, cluster);
         var options = new ProducerWorkloadOptions
         {
             Topic = name,
@@ -180,6 +183,21 @@ public sealed class ScenarioProducers : IAsyncDisposable
         if (prefill.OkCount != messages)
             throw new InvalidOperationException($"Writing {messages:N0} messages to \"{name}\" first acknowledged only {prefill.OkCount:N0}; the scenario's premise does not hold.");
         _scope.Say($"Wrote {messages:N0} messages of {size} B to \"{name}\" before the scenario's action");
+    }
+
+    /// <summary>Skips where nothing can be planted below the log-start offset; refuses a write too small to be sure some is dropped.</summary>
+    private void PlantPastRetention(long messages, int size, string name, int partitions, IKafkaCluster cluster)
+    {
+        var limits = cluster.Capabilities.Limits;
+        if (limits.RetainedBytesPerPartition is not { } kept)
+        {
+            _scope.Skip($"the {cluster.TargetName} target keeps every message written (unbounded retention), so no message can be planted below the log-start offset");
+            return;
+        }
+        var perPartition = messages * (long)(size + Fit.ScenarioFit.RecordOverheadBytes) / partitions;
+        if (perPartition <= 2 * kept)
+            throw new ArgumentOutOfRangeException(nameof(messages), messages,
+                $"{messages:N0} messages of {size} B make ~{perPartition / 1_000_000.0:0.0} MB per partition of \"{name}\": write more than twice the ~{kept / 1_000_000.0:0.0} MB the target keeps to be sure it drops some.");
     }
 
     /// <summary>Asks every producer to stop sending (outstanding sends still get their outcomes).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using KafkaResilience.Gherkin;
 using KafkaResilience.Reporting;
 using KafkaResilience.Reporting.Charts;
+using KafkaResilience.Reporting.ClusterView;
 using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Reporting;
@@ -13,8 +14,9 @@ namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// What a scenario leaves for the report: the sweep rows it adds to a seed-shaped table, and, after it ended
-/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, charts with
-/// the fault windows shaded, and the history summary. Injected per scenario.
+/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, the cluster
+/// before and after each fault (a table with the changed rows marked), charts with the fault windows shaded, and
+/// the history summary. Injected per scenario.
 /// </summary>
 public sealed class ScenarioReport
 {
@@ -55,8 +57,8 @@ public sealed class ScenarioReport
 
     /// <summary>
     /// Adds this row's measurements to a seed-shaped sweep table (<paramref name="header"/> = the seed's
-    /// columns, <paramref name="seedRow"/> = the row's parameters and the seed's values) and attaches the
-    /// table so far, as Markdown, CSV and a chart.
+    /// columns, <paramref name="seedRow"/> = the row's parameters and the seed's values), shows the row's measured
+    /// and seed values beside the step, and attaches the table so far, as Markdown, CSV and a chart.
     /// </summary>
     public void AddSweepRow(string title, IReadOnlyList<string> header, IReadOnlyList<string> seedRow)
     {
@@ -79,6 +81,13 @@ public sealed class ScenarioReport
             measured[SweepMeasures.ConsumerMegabytesPerSecond] = read.MegabytesPerSecond;
         }
         var table = new SweepRecorder(SweepDirectory()).Add(title, header, seedRow, measured);
+        var parameter = string.Join(" / ", header.Select((h, i) => (h, i)).Where(c => !SweepMeasures.IsMeasure(c.h)).Select(c => seedRow[c.i].Trim()));
+        if (table.Rows.LastOrDefault(r => r.Parameter == parameter) is { } row)
+        {
+            // Beside the step, as every judged step shows its values: this run's measurement of each column, the seed's after it.
+            foreach (var (column, cell) in table.Columns.Zip(row.Cells).Where(c => c.Second.Measured is not null || c.Second.Reference is not null))
+                _scope.Report(column.Name, $"measured {Shown(cell.Measured, column.Decimals)} (seed {Shown(cell.Reference, column.Decimals)})");
+        }
         foreach (var attachment in ReportAttachments.Sweep(table))
             _scope.Attach(attachment.Name, attachment.MediaType, attachment.Content, attachment.FileExtension);
         var throughput = table.Columns.FirstOrDefault(c => c.Name.Contains("TPS", StringComparison.OrdinalIgnoreCase))?.Name ?? table.Columns[0].Name;
@@ -102,6 +111,7 @@ public sealed class ScenarioReport
             return;
         }
         var healErrors = await _nemesis.HealAllAsync().ConfigureAwait(false);
+        var snapshots = await _nemesis.SnapshotsAsync().ConfigureAwait(false);
         _producers.Stop();
         await _consumers.DisposeAsync().ConfigureAwait(false);
         await _producers.DisposeAsync().ConfigureAwait(false);
@@ -135,6 +145,18 @@ public sealed class ScenarioReport
         }
         _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock, history.Faults));
         _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson(history.OriginWallClock, history.Faults));
+        if (snapshots.Count > 0)
+        {
+            var target = $"{cluster.TargetName} ({cluster.Description})";
+            _scope.Attach("cluster before and after each fault", "text/html",
+                Encoding.UTF8.GetBytes(ClusterSnapshotView.Html(snapshots, target, cluster.InSyncReplicasNote)), "html");
+            _scope.AttachJson("cluster snapshots (json)", JsonSerializer.Serialize(new
+            {
+                target,
+                inSyncReplicas = cluster.InSyncReplicasNote ?? "as the cluster reports them",
+                snapshots = snapshots.Select((s, i) => new { title = s.Title, snapshot = s, changed = ClusterSnapshotView.RowChanges(i == 0 ? null : snapshots[i - 1], s) }),
+            }, Json));
+        }
         if (healErrors.Count > 0)
             throw new AggregateException("Some faults could not be healed after the scenario.", healErrors);
     }
@@ -157,6 +179,9 @@ public sealed class ScenarioReport
         [.. history.AckLatencyPerSecond.Select(p => new SeriesPoint(p.Second, p.P99Ms))],
         throughput.Faults,
         throughput.LeaderChanges);
+
+    private static string Shown(double? value, int decimals) =>
+        value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "-";
 
     private string SweepDirectory()
     {

@@ -7,8 +7,8 @@ namespace KafkaResilience.Chaos.Scenario;
 /// <summary>
 /// What the running scenario offers the objects that play its roles (cluster, workloads, nemesis, judge,
 /// report): its title and tags, the text of every step it will run, the step running now, its cancellation,
-/// output lines between the steps, attachments for the report, and a skip with a reason, of the whole scenario
-/// or of one step still to come. Injected per scenario.
+/// output lines between the steps, values shown beside the step, attachments for the report, and a skip with a
+/// reason, of the whole scenario or of one step still to come. Injected per scenario.
 /// </summary>
 public sealed class ScenarioScope
 {
@@ -16,6 +16,7 @@ public sealed class ScenarioScope
     private readonly Action<string> _say;
     private readonly List<(string Name, string MediaType, byte[] Content)> _kept = [];
     private readonly Dictionary<int, string> _testStepSkips = [];
+    private readonly List<(string Step, string Name, string Value)> _reported = [];
 
     public ScenarioScope(ScenarioContext scenario)
     {
@@ -55,6 +56,12 @@ public sealed class ScenarioScope
     internal IReadOnlyList<(string Name, string MediaType, byte[] Content)> Kept
     {
         get { lock (_kept) return [.. _kept]; }
+    }
+
+    /// <summary>Outside the runner: the step parameters reported, with the step each belongs to.</summary>
+    internal IReadOnlyList<(string Step, string Name, string Value)> Reported
+    {
+        get { lock (_reported) return [.. _reported]; }
     }
 
     private string? TestTitle { get; }
@@ -99,6 +106,27 @@ public sealed class ScenarioScope
     internal IReadOnlyDictionary<int, string> TestStepSkips
     {
         get { lock (_testStepSkips) return new Dictionary<int, string>(_testStepSkips); }
+    }
+
+    /// <summary>
+    /// Shows a value beside the step running now (its bound, what was measured): a step parameter in the report, a
+    /// line after the step in the console. Outside a step (a hook) it is only said, as an output line.
+    /// </summary>
+    public void Report(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (CurrentStep is not { } step)
+        {
+            Say($"{name}: {value}");
+            return;
+        }
+        if (_context is not null)
+        {
+            _context.AddStepParameter(name, value);
+            return;
+        }
+        lock (_reported) _reported.Add((step, name, value));
     }
 
     /// <summary>Keeps a file for the report (on the current step when called from one).</summary>

@@ -258,10 +258,9 @@ public static class FeatureCatalog
             }
         }
 
-        var skip = tags.Contains(IgnoreTag, StringComparer.OrdinalIgnoreCase)
-            ? "ignored by the @ignore tag"
-            : profile.SkipReason(tags);
-        return new ScenarioCase(info, featureTags, expanded, skip, timeout, error);
+        var ignored = tags.Contains(IgnoreTag, StringComparer.OrdinalIgnoreCase);
+        var skip = ignored ? "ignored by the @ignore tag" : profile.SkipReason(tags);
+        return new ScenarioCase(info, featureTags, expanded, skip, timeout, error) { NotInProfile = !ignored && skip is not null };
     }
 
     private static string Substitute(string text, IReadOnlyList<KeyValuePair<string, string>> values) =>

@@ -12,6 +12,9 @@ public sealed record RunProfile(string Name)
 
     public static readonly IReadOnlyList<string> Allowed = [Smoke, Full];
 
+    /// <summary>How every skip reason of a case that belongs to another profile starts, so reports and counts tell it apart.</summary>
+    public const string NotInProfilePrefix = "not in this profile:";
+
     /// <summary>Reads a setting; null or empty means smoke. Returns null with an error naming the variable for anything else.</summary>
     public static RunProfile? Parse(string? value, out string? error)
     {
@@ -29,6 +32,6 @@ public sealed record RunProfile(string Name)
     {
         var profiles = Allowed.Where(p => tags.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
         if (profiles.Count == 0 || profiles.Contains(Name)) return null;
-        return $"profile '{profiles[0]}' only; running profile '{Name}' (set {EnvironmentVariable}={profiles[0]})";
+        return $"{NotInProfilePrefix} profile '{profiles[0]}' only; running profile '{Name}' (set {EnvironmentVariable}={profiles[0]})";
     }
 }

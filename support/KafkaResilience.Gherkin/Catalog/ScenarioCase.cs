@@ -16,4 +16,7 @@ public sealed record ScenarioCase(
 {
     /// <summary>The default scenario timeout; a scenario tag <c>@timeout:&lt;seconds&gt;</c> overrides it.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>True when <see cref="SkipReason"/> is the run profile's (the case belongs to another profile).</summary>
+    public bool NotInProfile { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class GherkinRun
         {
             output($"Skipped: {scenario.SkipReason}");
             result = new ScenarioResult(scenario.Info, ScenarioOutcome.Skipped, scenario.SkipReason, null, start, start,
-                scenario.Steps.Select(s => SkippedStep(s, start, scenario.SkipReason)).ToList(), [], []);
+                scenario.Steps.Select(s => SkippedStep(s, start, scenario.SkipReason)).ToList(), [], []) { NotInProfile = scenario.NotInProfile };
         }
         else
         {
@@ -377,9 +377,14 @@ public sealed class GherkinRun
             }
         }
 
-        var attachments = context.EndStep();
+        var (attachments, parameters) = context.EndStep();
+        foreach (var parameter in parameters)
+        {
+            output($"   {parameter.Name}: {parameter.Value}");
+        }
+
         return new StepResult(step.Keyword, step.ResolvedKeyword.ToString(), step.Text, step.Line, step.DataTable, step.DocString,
-            outcome, message, error, start, clock.GetUtcNow(), attachments);
+            outcome, message, error, start, clock.GetUtcNow(), attachments) { Parameters = parameters };
     }
 
     private object?[] Arguments(StepDefinitionBinding binding, IReadOnlyList<string> values, ScenarioStep step, ObjectContainer container)

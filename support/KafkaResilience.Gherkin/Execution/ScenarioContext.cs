@@ -6,8 +6,8 @@ namespace KafkaResilience.Gherkin;
 
 /// <summary>
 /// The running scenario as its bindings see it (one per scenario, injectable): identity, tags, example
-/// values, its steps (all of them, and those finished so far), a cancellation token, attachments, output, and
-/// run-time skip or pending, of the whole scenario or of one step still to come.
+/// values, its steps (all of them, and those finished so far), a cancellation token, attachments, step parameters,
+/// output, and run-time skip or pending, of the whole scenario or of one step still to come.
 /// </summary>
 public sealed class ScenarioContext
 {
@@ -16,6 +16,7 @@ public sealed class ScenarioContext
     private readonly List<Attachment> _scenarioAttachments = [];
     private readonly Dictionary<int, string> _laterStepSkips = [];
     private List<Attachment>? _stepAttachments;
+    private List<StepParameter>? _stepParameters;
 
     internal ScenarioContext(ScenarioInfo info, Action<string> output, CancellationToken cancellationToken, IReadOnlyList<ScenarioStep>? steps = null)
     {
@@ -69,6 +70,21 @@ public sealed class ScenarioContext
         }
     }
 
+    /// <summary>
+    /// Reports a value of the step running now (a judged step's bound and measured value): the report shows it as a
+    /// step parameter, the console after the step's outcome. Only a step can report one; a name given twice keeps both.
+    /// </summary>
+    public void AddStepParameter(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_scenarioAttachments)
+        {
+            (_stepParameters ?? throw new InvalidOperationException($"Only a step can report a parameter; \"{name}\" was reported outside any step (a hook?)."))
+                .Add(new StepParameter(name, value));
+        }
+    }
+
     public void AttachText(string name, string text) =>
         Attach(name, "text/plain", Encoding.UTF8.GetBytes(text), "txt");
 
@@ -114,16 +130,21 @@ public sealed class ScenarioContext
     internal void BeginStep(string text)
     {
         CurrentStep = text;
-        lock (_scenarioAttachments) _stepAttachments = [];
+        lock (_scenarioAttachments)
+        {
+            _stepAttachments = [];
+            _stepParameters = [];
+        }
     }
 
-    internal IReadOnlyList<Attachment> EndStep()
+    internal (IReadOnlyList<Attachment> Attachments, IReadOnlyList<StepParameter> Parameters) EndStep()
     {
         CurrentStep = null;
         lock (_scenarioAttachments)
         {
-            var taken = _stepAttachments ?? [];
+            var taken = (_stepAttachments ?? [], (IReadOnlyList<StepParameter>)(_stepParameters ?? []));
             _stepAttachments = null;
+            _stepParameters = null;
             return taken;
         }
     }

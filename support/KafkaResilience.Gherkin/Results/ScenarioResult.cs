@@ -13,4 +13,11 @@ public sealed record ScenarioResult(
     DateTimeOffset Stop,
     IReadOnlyList<StepResult> Steps,
     IReadOnlyList<HookResult> Hooks,
-    IReadOnlyList<Attachment> Attachments);
+    IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>
+    /// Skipped only because its rows belong to another run profile (a <c>@full</c> row in a smoke run): not a
+    /// limit of the target nor a failure, so reports count and show it apart.
+    /// </summary>
+    public bool NotInProfile { get; init; }
+}

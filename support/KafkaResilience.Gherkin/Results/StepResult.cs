@@ -2,7 +2,8 @@ namespace KafkaResilience.Gherkin.Results;
 
 /// <summary>
 /// One executed (or skipped) Gherkin step: the keyword as written and as resolved (And/But take the
-/// meaning of the step before), its text after outline substitution, its arguments, outcome and timing.
+/// meaning of the step before), its text after outline substitution, its arguments, outcome and timing, and the
+/// parameters the step reported while it ran (a judged step's bound and measured value), in the order reported.
 /// </summary>
 public sealed record StepResult(
     string Keyword,
@@ -16,4 +17,8 @@ public sealed record StepResult(
     Exception? Error,
     DateTimeOffset Start,
     DateTimeOffset Stop,
-    IReadOnlyList<Attachment> Attachments);
+    IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>What the step reported about itself (see <see cref="ScenarioContext.AddStepParameter"/>); empty for most steps.</summary>
+    public IReadOnlyList<StepParameter> Parameters { get; init; } = [];
+}

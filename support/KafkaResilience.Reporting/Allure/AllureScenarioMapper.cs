@@ -6,7 +6,9 @@ namespace KafkaResilience.Reporting.Allure;
 /// <summary>
 /// Turns one <see cref="ScenarioResult"/> into Allure 2 records, the way Allure.Reqnroll maps Gherkin: feature and
 /// suite are the feature title, the rule the sub-suite, tags become labels and links, outline columns parameters,
-/// steps steps (DataTable as a CSV and DocString as a text attachment), hooks fixtures of a container. Pure: no IO.
+/// steps steps (DataTable as a CSV and DocString as a text attachment; what a step reported, such as a judged step's
+/// bound and measured value, its parameters), hooks fixtures of a container. A row of another run profile gets the
+/// tag "not in this profile" and a status message starting with that phrase, so it is counted apart. Pure: no IO.
 /// </summary>
 public sealed class AllureScenarioMapper
 {
@@ -15,6 +17,9 @@ public sealed class AllureScenarioMapper
 
     /// <summary>Value of the <c>language</c> label.</summary>
     public const string Language = "C#";
+
+    /// <summary>The tag a row of another run profile carries in the report.</summary>
+    public const string NotInProfileTag = "not in this profile";
 
     private readonly Func<Guid> _newId;
     private readonly string? _repositoryRoot;
@@ -52,6 +57,11 @@ public sealed class AllureScenarioMapper
         }
 
         labels.AddRange(tagMapping.Labels);
+        if (result.NotInProfile)
+        {
+            labels.Add(new AllureLabel("tag", NotInProfileTag));
+        }
+
         if (!labels.Any(l => l.Name == "severity"))
         {
             labels.Add(new AllureLabel("severity", "normal"));
@@ -139,7 +149,7 @@ public sealed class AllureScenarioMapper
             Millis(step.Stop),
             [],
             attachments,
-            []);
+            step.Parameters.Select(p => new AllureParameter(p.Name, p.Value)).ToList());
     }
 
     private static AllureFixtureResult MapHook(HookResult hook)

@@ -6,8 +6,9 @@ using KafkaResilience.Reporting.Allure;
 namespace KafkaResilience.Reporting.Summary;
 
 /// <summary>
-/// A short Markdown account of a run for people who want text: the run's facts, then one table per feature
-/// (scenario, status, duration, why), then the tables the scenarios attached (Markdown as is, CSV converted).
+/// A short Markdown account of a run for people who want text: the run's counts (rows of another profile apart) and
+/// facts, then one table per feature (scenario, status, duration, why), each scenario's judged steps with the bound
+/// and the measured value, then the tables the scenarios attached (Markdown as is, CSV converted).
 /// Pure: renders what it is given.
 /// </summary>
 public static class MarkdownSummary
@@ -15,18 +16,17 @@ public static class MarkdownSummary
     /// <summary>Longest note shown in a table cell.</summary>
     public const int MaxNoteLength = 160;
 
+    /// <summary>How the summary names a row of another run profile, in its status column and its counts.</summary>
+    public const string NotInProfile = "not in this profile";
+
     public static string Render(RunInfo run, IReadOnlyList<ScenarioResult> results, SecretScrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(scrubber);
-        var statuses = results.Select(r => AllureStatusResolver.ForScenario(r).Status).ToList();
         var md = new StringBuilder();
         md.Append("# KafkaResilience run summary\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Started {run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z. {results.Count} scenario(s): ");
-        md.Append(string.Join(", ", new[] { AllureStatus.Passed, AllureStatus.Failed, AllureStatus.Broken, AllureStatus.Skipped }
-            .Select(s => $"{statuses.Count(x => x == s)} {s}")));
-        md.Append(".\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Started {run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z. {Counts(results, run)}.\n\n");
         foreach (var (key, value) in run.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             md.Append(CultureInfo.InvariantCulture, $"- {Cell(key)}: {Cell(value)}\n");
@@ -42,7 +42,13 @@ public static class MarkdownSummary
                 var (status, details) = AllureStatusResolver.ForScenario(result);
                 var seconds = (result.Stop - result.Start).TotalSeconds;
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(Title(result.Scenario))} | {status} | {seconds:0.0} s | {Cell(Note(details?.Message))} |\n");
+                    $"| {Cell(Title(result.Scenario))} | {(result.NotInProfile ? NotInProfile : status)} | {seconds:0.0} s | {Cell(Note(details?.Message))} |\n");
+            }
+
+            foreach (var result in ordered.Where(r => r.Steps.Any(s => s.Parameters.Count > 0)))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n### {Cell(Title(result.Scenario))}: measured beside each bound\n\n");
+                md.Append(StepValues(result));
             }
 
             foreach (var result in ordered)
@@ -63,6 +69,40 @@ public static class MarkdownSummary
         }
 
         return scrubber.Scrub(md.ToString())!;
+    }
+
+    /// <summary>
+    /// "104 scenario(s): 40 passed, 1 failed, 0 broken, 6 skipped, 57 not in this profile (smoke)": rows of another run
+    /// profile are counted apart from the scenarios skipped for what the target cannot model.
+    /// </summary>
+    public static string Counts(IReadOnlyList<ScenarioResult> results, RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(run);
+        var statuses = results.Where(r => !r.NotInProfile).Select(r => AllureStatusResolver.ForScenario(r).Status).ToList();
+        var profile = run.Properties.TryGetValue("profile", out var name) ? $" ({name})" : "";
+        return $"{results.Count} scenario(s): " +
+               string.Join(", ", new[] { AllureStatus.Passed, AllureStatus.Failed, AllureStatus.Broken, AllureStatus.Skipped }.Select(s => $"{statuses.Count(x => x == s)} {s}")) +
+               $", {results.Count(r => r.NotInProfile)} {NotInProfile}{profile}";
+    }
+
+    /// <summary>The steps that reported values (a judged step's bound and measured value), one row each, one column per value name.</summary>
+    public static string StepValues(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var steps = result.Steps.Where(s => s.Parameters.Count > 0).ToList();
+        var names = steps.SelectMany(s => s.Parameters.Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var md = new StringBuilder();
+        md.Append("| Step | Status | ").Append(string.Join(" | ", names.Select(Cell))).Append(" |\n");
+        md.Append("|---|---|").Append(string.Concat(names.Select(_ => "---|"))).Append('\n');
+        foreach (var step in steps)
+        {
+            var values = names.Select(n => string.Join("; ", step.Parameters.Where(p => p.Name == n).Select(p => p.Value)));
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell($"{StepKeywords.Resolve(step)} {step.Text}")} | {AllureStatusResolver.ForStep(step).Status} | ");
+            md.Append(string.Join(" | ", values.Select(Cell))).Append(" |\n");
+        }
+
+        return md.ToString();
     }
 
     /// <summary>A CSV text as a Markdown table (first row the header).</summary>

@@ -109,6 +109,40 @@ public sealed class ExternalCluster : IKafkaCluster
         return description;
     }
 
+    /// <summary>
+    /// Each broker the cluster had at connection: down when the metadata no longer lists it, cut off from its clients
+    /// when its Toxiproxy proxy is disabled; unknown when the metadata cannot be read. One metadata request (and one
+    /// Toxiproxy request when there is one).
+    /// </summary>
+    public async Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<int>? listed;
+        try
+        {
+            listed = await _admin.BrokersAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KafkaException or TimeoutException)
+        {
+            listed = null;
+        }
+        var disabled = new HashSet<string>(StringComparer.Ordinal);
+        if (_toxiproxy is not null)
+        {
+            foreach (var proxy in await _toxiproxy.ListProxiesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!proxy.Enabled) disabled.Add(proxy.Name);
+            }
+        }
+        return [.. BrokerIds.Select(id =>
+            listed is null ? new BrokerStatus(id, BrokerState.Unknown, "the metadata could not be read")
+            : !listed.Contains(id) ? new BrokerStatus(id, BrokerState.Down, "not in the metadata")
+            : disabled.Contains(ProxyNameOf(id)) ? new BrokerStatus(id, BrokerState.CutOff, "from its clients (its Toxiproxy proxy is disabled)")
+            : new BrokerStatus(id, BrokerState.Up))];
+    }
+
+    /// <summary>Null: the ISR comes from Kafka's own Admin API.</summary>
+    public string? InSyncReplicasNote => null;
+
     public async Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default)
     {
         var coordinator = await _admin.GroupCoordinatorAsync(groupId, cancellationToken).ConfigureAwait(false);

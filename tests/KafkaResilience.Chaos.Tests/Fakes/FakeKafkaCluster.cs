@@ -8,6 +8,7 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
 {
     private readonly Dictionary<string, int?[]> _leaders = new(StringComparer.Ordinal);
     private readonly HashSet<int> _down = [];
+    private readonly Dictionary<int, BrokerState> _frozenOrCut = [];
     private readonly List<LeadershipChange> _changes = [];
 
     public FakeKafkaCluster(ClusterCapabilities? capabilities = null, int? controller = null)
@@ -53,6 +54,12 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
         Task.FromResult(new TopicDescription(topic, _leaders[topic]
             .Select((leader, p) => new PartitionState(p, leader, BrokerIds, BrokerIds)).ToList()));
 
+    public Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BrokerStatus>>([.. BrokerIds.Select(id => _down.Contains(id) ? new BrokerStatus(id, BrokerState.Down, "fake")
+            : new BrokerStatus(id, _frozenOrCut.GetValueOrDefault(id, BrokerState.Up)))]);
+
+    public string? InSyncReplicasNote => "the fake cluster's ISR is its replica list";
+
     public Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default) => Task.FromResult(108);
 
     public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => Task.FromResult(Controller);
@@ -60,10 +67,10 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
     public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => Down("kill", brokerId);
     public Task StopAsync(int brokerId, CancellationToken cancellationToken = default) => Down("stop", brokerId);
     public Task StartAsync(int brokerId, CancellationToken cancellationToken = default) => Up("start", brokerId);
-    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => Record("pause", brokerId);
-    public Task ResumeAsync(int brokerId, CancellationToken cancellationToken = default) => Record("resume", brokerId);
-    public Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default) => Record("isolate", brokerId);
-    public Task HealAsync(int brokerId, CancellationToken cancellationToken = default) => Record("heal", brokerId);
+    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => Mark("pause", brokerId, BrokerState.Paused);
+    public Task ResumeAsync(int brokerId, CancellationToken cancellationToken = default) => Mark("resume", brokerId, BrokerState.Up);
+    public Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default) => Mark("isolate", brokerId, BrokerState.CutOff);
+    public Task HealAsync(int brokerId, CancellationToken cancellationToken = default) => Mark("heal", brokerId, BrokerState.Up);
 
     public Task ElectPreferredLeadersAsync(string topic, CancellationToken cancellationToken = default)
     {
@@ -85,6 +92,12 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
     private Task Up(string operation, int brokerId)
     {
         _down.Remove(brokerId);
+        return Record(operation, brokerId);
+    }
+
+    private Task Mark(string operation, int brokerId, BrokerState state)
+    {
+        _frozenOrCut[brokerId] = state;
         return Record(operation, brokerId);
     }
 

@@ -27,6 +27,8 @@ public sealed class FakeZooKeeperCluster(string? whyNoZooKeeper = null) : IKafka
     public string ProxyNameOf(int brokerId) => _cluster.ProxyNameOf(brokerId);
     public Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default) => _cluster.CreateTopicAsync(topic, cancellationToken);
     public Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default) => _cluster.DescribeTopicAsync(topic, cancellationToken);
+    public Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default) => _cluster.DescribeBrokersAsync(cancellationToken);
+    public string? InSyncReplicasNote => _cluster.InSyncReplicasNote;
     public Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default) => _cluster.GroupCoordinatorAsync(groupId, cancellationToken);
     public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => _cluster.ControllerAsync(cancellationToken);
     public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => _cluster.KillAsync(brokerId, cancellationToken);

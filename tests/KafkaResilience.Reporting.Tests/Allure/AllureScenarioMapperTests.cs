@@ -36,6 +36,33 @@ public sealed class AllureScenarioMapperTests
     }
 
     [Fact]
+    public void What_a_step_reported_becomes_its_parameters_and_other_steps_have_none()
+    {
+        var passed = Scenarios.Passed();
+        var steps = passed.Steps.ToList();
+        steps[3] = steps[3] with { Parameters = [new("expected", "none lost"), new("measured", "100,000 acked, 100,000 read, 0 lost")] };
+
+        var result = Mapper().Map(passed with { Steps = steps }, "t").Result;
+
+        result.Steps[3].Parameters.Should().Equal(new AllureParameter("expected", "none lost"), new AllureParameter("measured", "100,000 acked, 100,000 read, 0 lost"));
+        result.Steps.Take(3).Should().OnlyContain(s => s.Parameters.Count == 0);
+    }
+
+    [Fact]
+    public void A_row_of_another_profile_is_tagged_not_in_this_profile_and_a_target_skip_is_not()
+    {
+        var notInProfile = Scenarios.Skipped("not in this profile: profile 'full' only; running profile 'smoke'") with { NotInProfile = true };
+        var cannotModel = Scenarios.Skipped("the embedded target cannot model this scenario: @requires-replication");
+
+        var skipped = Mapper().Map(notInProfile, "t").Result;
+
+        skipped.Status.Should().Be(AllureStatus.Skipped);
+        skipped.Labels.Should().ContainSingle(l => l.Name == "tag" && l.Value == AllureScenarioMapper.NotInProfileTag);
+        skipped.StatusDetails!.Message.Should().StartWith("not in this profile: ");
+        Mapper().Map(cannotModel, "t").Result.Labels.Should().NotContain(l => l.Value == AllureScenarioMapper.NotInProfileTag);
+    }
+
+    [Fact]
     public void An_outline_row_carries_its_values_as_parameters_and_in_its_name()
     {
         var info = Scenarios.Info(title: "Throughput by topic count", examples: [new("topics", "12"), new("partitions", "3")]);

@@ -18,6 +18,8 @@ internal sealed class RecordingCluster(IKafkaCluster inner) : IKafkaCluster
     public string ProxyNameOf(int brokerId) => inner.ProxyNameOf(brokerId);
     public Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default) => inner.CreateTopicAsync(topic, cancellationToken);
     public Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default) => inner.DescribeTopicAsync(topic, cancellationToken);
+    public Task<IReadOnlyList<BrokerStatus>> DescribeBrokersAsync(CancellationToken cancellationToken = default) => inner.DescribeBrokersAsync(cancellationToken);
+    public string? InSyncReplicasNote => inner.InSyncReplicasNote;
 
     public Task<int> GroupCoordinatorAsync(string groupId, CancellationToken cancellationToken = default)
     {
