@@ -95,29 +95,13 @@ internal sealed unsafe class NativeProducer : IDisposable
     {
         var deadline = _clock.GetTimestamp() + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
         int RemainingMs() => (int)Math.Clamp((deadline - _clock.GetTimestamp()) * 1000 / _clock.TimestampFrequency, 0, 5_000);
-        var last = "no answer";
-        int[]? partitions = null;
+        var last = new Producing.TopicCheck(Producing.TopicState.NoAnswer, 0, "no answer");
+        var partitions = Array.Empty<int>();
         // Each attempt blocks in librdkafka for up to 5 s (or what is left), so the count bounds only fast failures.
-        for (var attempt = 0; attempt < 1_000 && partitions is null && RemainingMs() > 0; attempt++)
-        {
-            RdKafkaMetadata* metadata = null;
-            var err = _rd.Metadata(_rk, 0, _rkt, &metadata, Math.Max(100, RemainingMs()));
-            if (err != 0)
-            {
-                last = _rd.ErrorText(err);
-                continue;
-            }
-            try
-            {
-                partitions = Partitions(metadata, out last);
-            }
-            finally
-            {
-                _rd.MetadataDestroy(metadata);
-            }
-        }
-        if (partitions is null)
-            throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last}). Create it before starting workloads.");
+        for (var attempt = 0; attempt < 1_000 && last.State != Producing.TopicState.Ready && RemainingMs() > 0; attempt++)
+            last = NativeMetadata.Ask(_rd, _rk, _rkt, Math.Max(100, RemainingMs()), out partitions);
+        if (last.State != Producing.TopicState.Ready)
+            throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last.Detail}). Create it before starting workloads.");
         var topicName = Encoding.UTF8.GetBytes(_topic + "\0");
         foreach (var partition in partitions)
         {
@@ -131,40 +115,6 @@ internal sealed unsafe class NativeProducer : IDisposable
                 throw new TimeoutException($"The producer of '{_topic}' did not reach the leader of partition {partition} within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {(err == -1 ? "no time left" : _rd.ErrorText(err))}).");
         }
         return partitions.Length;
-    }
-
-    /// <summary>The partition ids of the one topic asked for, or null with the reason when it is not ready (missing, no partitions, a partition without a leader).</summary>
-    private static int[]? Partitions(RdKafkaMetadata* metadata, out string notReady)
-    {
-        if (metadata->TopicCount < 1)
-        {
-            notReady = "topic not in metadata";
-            return null;
-        }
-        var topic = (RdKafkaMetadataTopic*)metadata->Topics;
-        if (topic->Err != 0)
-        {
-            notReady = RdKafka.Instance.ErrorText(topic->Err);
-            return null;
-        }
-        if (topic->PartitionCount < 1)
-        {
-            notReady = "no partitions";
-            return null;
-        }
-        var partitions = new int[topic->PartitionCount];
-        var all = (RdKafkaMetadataPartition*)topic->Partitions;
-        for (var i = 0; i < partitions.Length; i++)
-        {
-            if (all[i].Leader < 0)
-            {
-                notReady = $"partition {all[i].Id} has no leader";
-                return null;
-            }
-            partitions[i] = all[i].Id;
-        }
-        notReady = "";
-        return partitions;
     }
 
     /// <summary>Delivery reports that could not be attributed or recorded (should stay 0).</summary>

@@ -149,15 +149,28 @@ internal sealed unsafe class RdKafka
 
     private static string? LoadedPath()
     {
+        // On Linux the process's own map says it without loading System.Diagnostics.Process (which costs
+        // start-up time and memory in a short run); elsewhere, the module list.
+        if (OperatingSystem.IsLinux() && File.Exists("/proc/self/maps"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/maps"))
+            {
+                var slash = line.IndexOf('/');
+                if (slash > 0 && IsLibrdkafka(line[slash..])) return line[slash..].TrimEnd();
+            }
+            return null;
+        }
         using var process = Process.GetCurrentProcess();
         foreach (ProcessModule module in process.Modules)
-        {
-            var name = Path.GetFileName(module.FileName);
-            if (name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
-                && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
-                    || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal)))
-                return module.FileName;
-        }
+            if (IsLibrdkafka(module.FileName)) return module.FileName;
         return null;
+    }
+
+    private static bool IsLibrdkafka(string? path)
+    {
+        var name = Path.GetFileName(path);
+        return name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
+            && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
+                || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal));
     }
 }
