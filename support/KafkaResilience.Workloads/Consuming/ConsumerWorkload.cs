@@ -172,6 +172,26 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         return last;
     }
 
+    /// <summary>
+    /// With <see cref="ConsumerWorkloadOptions.StopAtEnd"/>: waits until every consumer has read its partitions to
+    /// the end offsets it started with and stopped; returns the records read. Throws a consumer's failure, or a
+    /// <see cref="TimeoutException"/> saying what each consumer read when <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task<long> WaitUntilEndAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!_options.StopAtEnd)
+            throw new InvalidOperationException("WaitUntilEndAsync needs StopAtEnd: otherwise the consumers read until they are stopped.");
+        try
+        {
+            await Task.WhenAll(_members.Select(m => m.Exited)).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Consumers of '{_options.Topic}' did not read to the end within {timeout.TotalSeconds:0.#}s: {DescribeMembers()}");
+        }
+        return _members.Sum(m => m.Recorder.ConsumedCount);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -236,8 +256,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
             // Only a pattern subscription needs each record's topic name (the ledger tracks offsets per topic).
             ConsumeResultFields = options.SubscribesToPattern ? "topic" : "none",
-            // A measured read of several passes learns the end of each partition from the EOF event.
-            EnablePartitionEof = options.Passes > 1,
+            // A measured read of several passes, and a read that stops at the end, learn the end of each partition from the EOF event.
+            EnablePartitionEof = options.Passes > 1 || options.StopAtEnd,
         };
         return config;
     }
