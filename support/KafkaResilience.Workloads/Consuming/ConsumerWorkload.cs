@@ -213,20 +213,30 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         consumer >= 0 && consumer < _members.Count ? _members[consumer]
             : throw new ArgumentOutOfRangeException(nameof(consumer), consumer, $"Consumers are numbered 0 to {_members.Count - 1}.");
 
-    /// <summary>Builds (and frees) one consumer so unknown names and bad values fail here, named, not on a consumer thread.</summary>
+    /// <summary>
+    /// Applies every librdkafka setting to a scratch configuration, so unknown names and bad values fail here,
+    /// named, not on a consumer thread. (Building a whole consumer to find out cost 25-80 ms of a short read.)
+    /// </summary>
     private static void Probe(ConsumerConfig config)
     {
+        var rd = Native.RdKafka.Instance;
+        var conf = rd.NewConf();
         try
         {
-            using var probe = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).Build();
+            foreach (var (name, value) in config)
+            {
+                if (value is null || name.StartsWith("dotnet.", StringComparison.Ordinal)) continue; // Confluent's own settings
+                if (rd.Set(conf, name, value) is not { } error) continue;
+                var close = error.Code == Native.RdKafka.ConfUnknown
+                    ? ClientSettings.CloseMatches(name, rd.PropertyNames().Concat(ClientSettings.Aliases).Where(n => n != name))
+                    : [];
+                throw new ArgumentException($"Consumer settings refused by the client: {error.Error}" +
+                    (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : ""), nameof(ConsumerWorkloadOptions.Settings));
+            }
         }
-        catch (Exception e) when (e is ArgumentException or KafkaException or InvalidOperationException)
+        finally
         {
-            var unknown = config.Select(kv => kv.Key).Where(k => !k.StartsWith("dotnet.", StringComparison.Ordinal))
-                .FirstOrDefault(k => e.Message.Contains(k, StringComparison.Ordinal));
-            var close = unknown is null ? [] : ClientSettings.CloseMatches(unknown, Native.RdKafka.Instance.PropertyNames().Where(n => n != unknown));
-            throw new ArgumentException($"Consumer settings refused by the client: {e.Message}" +
-                (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : ""), nameof(ConsumerWorkloadOptions.Settings), e);
+            rd.DestroyConf(conf);
         }
     }
 
