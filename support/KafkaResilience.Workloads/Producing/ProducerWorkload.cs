@@ -32,6 +32,7 @@ public sealed class ProducerWorkload : IAsyncDisposable
     private int _partitions;
     private int _state; // 0 created, 1 connecting, 2 prepared (threads waiting for the go), 3 started
     private long _startTicks;
+    private long _sendingEndedTicks; // when the last sending thread ended: the flush timeout counts from there
     private volatile bool _stop;
 
     private ProducerWorkload(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ProducerWorkloadOptions options, HistoryLedger ledger, Action<string>? log)
@@ -304,6 +305,7 @@ public sealed class ProducerWorkload : IAsyncDisposable
                     var start = Volatile.Read(ref _startTicks);
                     var deadline = _options.Duration is { } d ? start + (long)(d.TotalSeconds * clock.TimestampFrequency) : long.MaxValue;
                     SendLoop(stream, count, new RatePacer(perStreamRate, clock.TimestampFrequency, start), deadline);
+                    Drain(_instances[stream / _options.ThreadsPerInstance], NoteSendingEnded());
                 }
                 catch (Exception e)
                 {
@@ -317,7 +319,8 @@ public sealed class ProducerWorkload : IAsyncDisposable
         foreach (var t in threads) t.Join();
         // One after another on this thread (not on pool threads): the clients deliver side by side anyway,
         // and each flush waits only for what its own deadline leaves.
-        var flushBy = clock.GetTimestamp() + (long)(_options.FlushTimeout.TotalSeconds * clock.TimestampFrequency);
+        if (Volatile.Read(ref _sendingEndedTicks) == 0) NoteSendingEnded(); // no thread got that far (all failed or were stopped first)
+        var flushBy = FlushDeadline();
         foreach (var p in _instances)
             p.FlushAndPurge(TimeSpan.FromSeconds(Math.Max(0, flushBy - clock.GetTimestamp()) / (double)clock.TimestampFrequency));
         _ledger.AddEvent(new TimelineEvent(_ledger.Elapsed(_ledger.Now()), "producer", $"{_options.Name}: finished"));
@@ -400,6 +403,30 @@ public sealed class ProducerWorkload : IAsyncDisposable
                 producer.ServeReports(0, waitForTurn: false);
             }
         }
+    }
+
+    /// <summary>This thread has sent its share now: returns when the flush gives up (the flush timeout after the last thread's end).</summary>
+    private long NoteSendingEnded()
+    {
+        var now = _ledger.Now();
+        for (var seen = Volatile.Read(ref _sendingEndedTicks); now > seen; seen = Volatile.Read(ref _sendingEndedTicks))
+            if (Interlocked.CompareExchange(ref _sendingEndedTicks, now, seen) == seen) break;
+        return FlushDeadline();
+    }
+
+    private long FlushDeadline() =>
+        Math.Max(Volatile.Read(ref _sendingEndedTicks), 1) + (long)(_options.FlushTimeout.TotalSeconds * _ledger.Clock.TimestampFrequency);
+
+    /// <summary>
+    /// Once a thread has sent its share, it goes on serving its client's reports until none is outstanding (or
+    /// the flush timeout), so that a client whose threads are done still records its acks when they come, while
+    /// other clients of the workload are still sending; the final flush then finds little or nothing left.
+    /// </summary>
+    private void Drain(NativeProducer producer, long giveUp)
+    {
+        var clock = _ledger.Clock;
+        while (producer.Outstanding > 0 && clock.GetTimestamp() < giveUp)
+            if (producer.ServeReports(10, waitForTurn: false) < 0) Thread.Sleep(1); // another thread of this client is serving
     }
 
     /// <summary>
