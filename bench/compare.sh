@@ -136,8 +136,8 @@ fail() { echo "bench/compare.sh: $*" >&2; failed=1; }
 ours_cmd=(env "${ours_env[@]}" "$ours")
 [ ${#ours_env[@]} -gt 0 ] || ours_cmd=("$ours")
 
+python3 -c "import sys; open(sys.argv[1],'wb').write((b'x'*int(sys.argv[2])+b'\n')*int(sys.argv[3]))" "$work/messages.txt" "$size" "$messages"
 if [ "$only" != consume ]; then
-  python3 -c "import sys; open(sys.argv[1],'wb').write((b'x'*int(sys.argv[2])+b'\n')*int(sys.argv[3]))" "$work/messages.txt" "$size" "$messages"
   kcat_produce=(kcat -P -b "$bootstrap" -t bench -l "$work/messages.txt")
   ours_produce=("${ours_cmd[@]}" benchmark --bootstrap "$bootstrap" --topic bench --messages "$messages" --size "$size" --consumers 0 --progress 3600)
   echo "produce: ${pairs} pairs of $messages x $size B; kcat: ${kcat_produce[*]}; ours: ${ours_produce[*]}"
@@ -160,6 +160,10 @@ if [ "$only" != consume ]; then
 fi
 
 if [ "$only" != produce ]; then
+  if [ "$only" = consume ]; then
+    # Nothing was produced in this run: fill the topic once (untimed) so both read the same records.
+    kcat -P -b "$bootstrap" -t bench -l "$work/messages.txt" || { echo "bench/compare.sh: filling the topic failed" >&2; exit 1; }
+  fi
   # Both read what the topic holds now, from its log start to its end; nothing writes meanwhile.
   kcat_consume=(kcat -C -b "$bootstrap" -t bench -o beginning -e -q -f '%o\n')
   ours_consume=("${ours_cmd[@]}" benchmark --bootstrap "$bootstrap" --topic bench --consume-only --consumers 1 --progress 3600)

@@ -19,7 +19,7 @@ internal sealed record BenchmarkCommandLine
           --ledger on|off     record every message for the lost/dup/order checkers (default on)
           --consume-only      only read what the topic holds: from its log start to the end offsets it has when
                               the readers start, then stop (as `kcat -C -e`); --consumers readers split the partitions,
-                              each fetching up to 10000 records ahead per partition (queued.min.messages)
+                              each reading up to 5000 records ahead per partition, in fetches of at most 256 KB
           --until-idle        with --consume-only: read until nothing new came for 2 s instead
           --set NAME=VALUE    a producer setting by librdkafka name (repeatable), e.g. --set acks=all;
                               queue.buffering.max.messages is 10000 unless set (librdkafka's 100000 only holds
