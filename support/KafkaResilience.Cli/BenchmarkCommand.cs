@@ -45,6 +45,25 @@ internal static class BenchmarkCommand
         }
     }
 
+    /// <summary>
+    /// Messages the producer's client may hold unless --set says otherwise: room for what the cluster can take
+    /// (10,000 is a batch per partition and more at 1M msg/s with ms acks); librdkafka's 100,000 held ~28 MB
+    /// more copies in a 2M x 100 B run without sending faster (measured with bench/compare.sh).
+    /// </summary>
+    public const string DefaultQueueMessages = "10000";
+
+    /// <summary>
+    /// How far a consume-only reader's client reads ahead: 5,000 records per partition (queued.min.messages) in
+    /// fetches of at most 256 KB per partition (max.partition.fetch.bytes, ~2,400 records of 100 B). librdkafka's
+    /// 100,000 records and 1 MB prefetched the whole topic, ~35 MB of messages waiting to be read, and read no
+    /// faster (measured with bench/compare.sh and alternated runs: 96 MB peak RSS then, 58-59 MB now).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ReaderSettings = new Dictionary<string, string>
+    {
+        ["queued.min.messages"] = "5000",
+        ["max.partition.fetch.bytes"] = "262144",
+    };
+
     public static async Task<int> RunAsync(BenchmarkCommandLine o, Action<string> output, Action<string> log, CancellationToken ct)
     {
         EmbeddedCluster? embedded = null;
@@ -70,63 +89,80 @@ internal static class BenchmarkCommand
             }
             var ledger = new HistoryLedger();
             using var progress = new ProgressReporter(ledger, TimeSpan.FromSeconds(Math.Max(0.1, o.ProgressSeconds)), log);
-            var idle = TimeSpan.FromSeconds(o.ConsumeOnly ? 2 : 10);
             var budget = TimeSpan.FromSeconds(Math.Max(120, o.Messages / 50_000.0));
+
+            if (o.ConsumeOnly)
+            {
+                if (o.Consumers == 0)
+                {
+                    log("consume-only: --consumers 0 reads nothing");
+                    return 2;
+                }
+                // Readers that split the partitions by hand, as kcat -C does: no group to join, nothing committed.
+                consumers = ConsumerWorkload.Start(bootstrap, new ConsumerWorkloadOptions
+                {
+                    Topic = o.Topic, Consumers = o.Consumers, ManualAssignment = true, StopAtEnd = !o.UntilIdle,
+                    GroupId = $"benchmark-{ledger.RunTag}", CommitMode = CommitMode.None,
+                    Settings = ReaderSettings,
+                }, ledger, log: log);
+                long read;
+                if (o.UntilIdle)
+                {
+                    var idle = TimeSpan.FromSeconds(2);
+                    read = await consumers.WaitUntilIdleAsync(idle, budget, ct);
+                    await consumers.StopAllAsync();
+                    output($"consume-only: {read} records read, then idle for {idle.TotalSeconds:0} s");
+                }
+                else
+                {
+                    read = await consumers.WaitUntilEndAsync(budget, ct);
+                    output($"consume-only: {read} records read, to the end offsets found at the start");
+                }
+                var read1 = ledger.Snapshot(embedded?.LeadershipChanges);
+                output(PerfReport.ConsumerHeader);
+                output(PerfReport.ConsumerLine(read1));
+                foreach (var line in PerfReport.PerConsumerLines(read1)) output("  " + line);
+                return 0;
+            }
 
             consumers = o.Consumers > 0
                 ? ConsumerWorkload.Start(bootstrap, new ConsumerWorkloadOptions { Topic = o.Topic, Consumers = o.Consumers, GroupId = $"benchmark-{ledger.RunTag}" }, ledger, log: log)
                 : null;
             if (consumers is not null)
             {
-                var partitions = TopicProbe.PartitionCount(bootstrap, new Dictionary<string, string>(), o.Topic, TimeSpan.FromSeconds(30));
+                var partitions = TopicProbe.PartitionCount(bootstrap, o.Settings, o.Topic, TimeSpan.FromSeconds(30));
                 await consumers.WaitForAssignmentAsync(partitions, TimeSpan.FromSeconds(60), ct);
             }
-            if (!o.ConsumeOnly)
+            var settings = new Dictionary<string, string>(o.Settings);
+            settings.TryAdd("queue.buffering.max.messages", DefaultQueueMessages);
+            producer = ProducerWorkload.Start(bootstrap, new ProducerWorkloadOptions
             {
-                producer = ProducerWorkload.Start(bootstrap, new ProducerWorkloadOptions
-                {
-                    Topic = o.Topic, MessageCount = o.Messages, MessageSize = o.Size, RatePerSecond = o.Rate,
-                    Instances = o.Producers, ThreadsPerInstance = o.Threads, Settings = o.Settings,
-                }, ledger, log: log);
-                await producer.WaitAsync(budget, ct);
-            }
+                Topic = o.Topic, MessageCount = o.Messages, MessageSize = o.Size, RatePerSecond = o.Rate,
+                Instances = o.Producers, ThreadsPerInstance = o.Threads, Settings = settings,
+            }, ledger, log: log);
+            await producer.WaitAsync(budget, ct);
             CatchUpResult? caughtUp = null;
-            if (consumers is not null && o.ConsumeOnly)
-            {
-                var read = await consumers.WaitUntilIdleAsync(idle, budget, ct);
-                log($"consume-only: {read:N0} records read, then idle for {idle.TotalSeconds:0} s");
-                await consumers.StopAllAsync();
-            }
-            else if (consumers is not null)
-            {
-                caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer?.IsCompleted ?? true, idle, budget, ct);
-                await consumers.StopAllAsync();
-            }
-            var produced = producer is not null;
-            if (producer is not null)
-            {
-                await producer.DisposeAsync();
-                producer = null;
-            }
-            var history = ledger.Snapshot(embedded?.LeadershipChanges);
-
-            if (produced) output(PerfReport.ProducerLine(history));
             if (consumers is not null)
             {
-                output(PerfReport.ConsumerHeader);
-                output(PerfReport.ConsumerLine(history));
-                foreach (var line in PerfReport.PerConsumerLines(history)) output("  " + line);
-                if (caughtUp is not null) output($"consumers: {caughtUp}");
+                caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer.IsCompleted, TimeSpan.FromSeconds(10), budget, ct);
+                await consumers.StopAllAsync();
             }
-            if (produced && consumers is not null && o.Ledger)
-            {
-                var run = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker(), new ReorderChecker());
-                output(run.ToString());
-                if (embedded is not null && run.Validity != Validity.Valid)
-                    output("note: the embedded cluster keeps only ~5 MB per partition; records the consumers had not read by then are gone (lost).");
-                return run.Validity == Validity.Valid ? 0 : 1;
-            }
-            return 0;
+            await producer.DisposeAsync();
+            producer = null;
+            var history = ledger.Snapshot(embedded?.LeadershipChanges);
+
+            output(PerfReport.ProducerLine(history));
+            output($"producer: {history.TotalOk} acknowledged, {history.TotalFailed} failed, {history.TotalUnknown + history.TotalPending} unknown");
+            if (consumers is null) return 0;
+            output(PerfReport.ConsumerHeader);
+            output(PerfReport.ConsumerLine(history));
+            foreach (var line in PerfReport.PerConsumerLines(history)) output("  " + line);
+            if (caughtUp is not null) output($"consumers: {caughtUp}");
+            if (!o.Ledger) return 0;
+            var run = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker(), new ReorderChecker());
+            output(run.ToString());
+            foreach (var note in LossNotes.Of(run[LostChecker.CheckerName], embedded is not null)) output(note);
+            return run.Validity == Validity.Valid ? 0 : 1;
         }
         finally
         {

@@ -17,8 +17,13 @@ internal sealed record BenchmarkCommandLine
           --threads T         sending threads per producer instance (default 1)
           --consumers C       consumers reading while producing, 0 = none (default 3)
           --ledger on|off     record every message for the lost/dup/order checkers (default on)
-          --consume-only      only read what the topic holds from the beginning until idle 2 s (vs `kcat -C -e`)
-          --set NAME=VALUE    a producer setting by librdkafka name (repeatable), e.g. --set acks=all
+          --consume-only      only read what the topic holds: from its log start to the end offsets it has when
+                              the readers start, then stop (as `kcat -C -e`); --consumers readers split the partitions,
+                              each reading up to 5000 records ahead per partition, in fetches of at most 256 KB
+          --until-idle        with --consume-only: read until nothing new came for 2 s instead
+          --set NAME=VALUE    a producer setting by librdkafka name (repeatable), e.g. --set acks=all;
+                              queue.buffering.max.messages is 10000 unless set (librdkafka's 100000 only holds
+                              copies the cluster cannot take yet: ~28 MB more for no more speed)
           --progress SECONDS  progress line interval on stderr (default 2)
         """;
 
@@ -33,6 +38,7 @@ internal sealed record BenchmarkCommandLine
     public int Consumers { get; init; } = 3;
     public bool Ledger { get; init; } = true;
     public bool ConsumeOnly { get; init; }
+    public bool UntilIdle { get; init; }
     public bool Help { get; init; }
     public double ProgressSeconds { get; init; } = 2;
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -58,11 +64,13 @@ internal sealed record BenchmarkCommandLine
                 "--consumers" => result with { Consumers = Int(Value(), "--consumers", 0) },
                 "--ledger" => result with { Ledger = Value() switch { "on" => true, "off" => false, var v => throw new ArgumentException($"--ledger must be 'on' or 'off' (got '{v}').") } },
                 "--consume-only" => result with { ConsumeOnly = true },
+                "--until-idle" => result with { UntilIdle = true },
                 "--progress" => result with { ProgressSeconds = Double(Value(), "--progress") },
                 "--set" => AddSetting(result, settings, Value()),
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Allowed: --messages, --size, --rate, --bootstrap, --topic, --partitions, --producers, --threads, --consumers, --ledger, --consume-only, --set, --progress."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Allowed: --messages, --size, --rate, --bootstrap, --topic, --partitions, --producers, --threads, --consumers, --ledger, --consume-only, --until-idle, --set, --progress."),
             };
         }
+        if (result.UntilIdle && !result.ConsumeOnly) throw new ArgumentException("--until-idle goes with --consume-only.");
         return result with { Settings = settings };
     }
 

@@ -1,11 +1,11 @@
-using Confluent.Kafka;
+using KafkaResilience.Workloads.Producing;
 
 namespace KafkaResilience.Cli;
 
 /// <summary>
 /// Asks given bootstrap servers for a topic's metadata before any workload starts, so that an unreachable
 /// cluster or a missing topic fails within <see cref="Timeout"/> naming the address, instead of producers
-/// and consumers waiting out their budgets.
+/// and consumers waiting out their budgets. Asks through a bare librdkafka client, which costs milliseconds.
 /// </summary>
 internal static class BootstrapProbe
 {
@@ -13,29 +13,19 @@ internal static class BootstrapProbe
 
     public static void Check(string bootstrap, IReadOnlyDictionary<string, string> settings, string topic, TimeSpan timeout)
     {
-        var config = new AdminClientConfig(settings.ToDictionary(kv => kv.Key, kv => kv.Value)) { BootstrapServers = bootstrap };
-        using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
-        Metadata metadata;
-        try
+        var check = TopicProbe.Check(bootstrap, settings, topic, timeout);
+        switch (check.State)
         {
-            metadata = admin.GetMetadata(topic, timeout);
-        }
-        catch (KafkaException e)
-        {
-            throw new CommandFailedException(
-                $"no Kafka broker answered at {bootstrap} within {timeout.TotalSeconds:0} s ({e.Error.Reason}); check --bootstrap, or leave it out to start an embedded cluster.");
-        }
-
-        var found = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
-        if (found is null || found.Error.Code == ErrorCode.UnknownTopicOrPart)
-        {
-            throw new CommandFailedException(
-                $"topic '{topic}' does not exist at {bootstrap}; create it first or name another with --topic (the benchmark creates its topic only on its own embedded cluster).");
-        }
-
-        if (found.Error.Code != ErrorCode.NoError || found.Partitions.Count == 0)
-        {
-            throw new CommandFailedException($"topic '{topic}' at {bootstrap} cannot be used: {found.Error.Code} {found.Error.Reason}".TrimEnd() + ".");
+            case TopicState.Ready:
+                return;
+            case TopicState.NoAnswer:
+                throw new CommandFailedException(
+                    $"no Kafka broker answered at {bootstrap} within {timeout.TotalSeconds:0} s ({check.Detail}); check --bootstrap, or leave it out to start an embedded cluster.");
+            case TopicState.Missing:
+                throw new CommandFailedException(
+                    $"topic '{topic}' does not exist at {bootstrap}; create it first or name another with --topic (the benchmark creates its topic only on its own embedded cluster).");
+            default:
+                throw new CommandFailedException($"topic '{topic}' at {bootstrap} cannot be used: {check.Detail}.");
         }
     }
 }

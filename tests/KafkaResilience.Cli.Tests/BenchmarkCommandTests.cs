@@ -28,6 +28,7 @@ public sealed partial class BenchmarkCommandTests
     [InlineData("benchmark --ledger maybe", 2, "kafka-resilience benchmark: --ledger must be 'on' or 'off' (got 'maybe').")]
     [InlineData("benchmark --fast", 2, "kafka-resilience benchmark: Unknown option '--fast'. Allowed: --messages,")]
     [InlineData("benchmark --messages", 2, "kafka-resilience benchmark: --messages needs a value.")]
+    [InlineData("benchmark --until-idle", 2, "kafka-resilience benchmark: --until-idle goes with --consume-only.")]
     [InlineData("cluster --brokers 105,x", 2, "kafka-resilience cluster: --brokers 'x' is not an integer. Allowed: comma-separated non-negative integers")]
     [InlineData("cluster --detection-delay soon", 2, "kafka-resilience cluster: --detection-delay 'soon' is not a duration. Allowed: a non-negative number with unit ms, s or m")]
     [InlineData("cluster --toxiproxy-port 99999", 2, "kafka-resilience cluster: invalid cluster settings: ToxiproxyApiPort must be 0 (any free port) or 1-65535 (got 99999).")]
@@ -62,6 +63,34 @@ public sealed partial class BenchmarkCommandTests
         benchmark.Output.Should().Contain("kafka-resilience benchmark: interrupted.");
         StackTraces.In(benchmark.Output).Should().BeFalse(benchmark.Output);
         await running.ShouldBeGoneAsync(benchmark, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Consume_only_reads_what_the_topic_holds_and_stops_at_its_end_as_kcat_does()
+    {
+        // Given: a standalone cluster whose topic holds 30,000 records written by a produce-only benchmark
+        using var cluster = ChildProcess.Start(BuiltPrograms.Dotnet, [BuiltPrograms.CommandLine, "cluster", "--topic", "held:3:1", "--no-fault-proxy"]);
+        await cluster.WaitForLineAsync(l => l.StartsWith("ready;", StringComparison.Ordinal), TimeSpan.FromSeconds(120), "the ready line");
+        var bootstrap = cluster.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("bootstrap.servers=", StringComparison.Ordinal))["bootstrap.servers=".Length..];
+        using (var writer = ChildProcess.Start(BuiltPrograms.Dotnet,
+            [BuiltPrograms.CommandLine, "benchmark", "--bootstrap", bootstrap, "--topic", "held", "--messages", "30000", "--consumers", "0"]))
+        {
+            (await writer.WaitForExitAsync(TimeSpan.FromSeconds(120))).Should().Be(0, writer.Output);
+            writer.Output.Should().Contain("producer: 30000 acknowledged, 0 failed, 0 unknown");
+        }
+
+        // When: two readers split the partitions and read to the end
+        using var reader = ChildProcess.Start(BuiltPrograms.Dotnet,
+            [BuiltPrograms.CommandLine, "benchmark", "--bootstrap", bootstrap, "--topic", "held", "--consume-only", "--consumers", "2"]);
+        var exit = await reader.WaitForExitAsync(TimeSpan.FromSeconds(120));
+
+        // Then: every record once, and it stopped by itself (no idle wait, no interrupt)
+        exit.Should().Be(0, reader.Output);
+        reader.Output.Should().Contain("consume-only: 30000 records read, to the end offsets found at the start");
+        reader.Output.Should().NotContain("idle");
+        StackTraces.In(reader.Output).Should().BeFalse(reader.Output);
+        cluster.Interrupt();
+        (await cluster.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, cluster.Output);
     }
 
     [GeneratedRegex(@"\] sent [1-9]")]

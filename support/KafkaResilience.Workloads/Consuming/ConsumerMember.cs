@@ -50,6 +50,9 @@ internal sealed class ConsumerMember
 
     public bool IsRunning => _exited is { Task.IsCompleted: false };
 
+    /// <summary>Completes when the consumer thread has ended (asked to, by itself at the end, or by a failure).</summary>
+    public Task Exited => _exited?.Task ?? Task.CompletedTask;
+
     public long Errors => Volatile.Read(ref _errors);
 
     /// <summary>Why the consumer thread ended on its own (an exception), or null while it runs or after a requested exit.</summary>
@@ -148,8 +151,13 @@ internal sealed class ConsumerMember
         var crashed = false;
         try
         {
+            EndTracker? ends = null;
             if (_options.ManualAssignment)
             {
+                // A read to the end asks each partition's offsets first: that is where it stops, and the client then
+                // knows the leaders, so the assignment starts fetching at once (a partition assigned before its leader
+                // is known waits librdkafka's fixed 500 ms offset-query backoff: measured 0.45 s of a 1 s read).
+                if (_options.StopAtEnd) ends = new EndTracker(_assignedPartitions.Select(p => EndsOf(consumer, p)).ToList());
                 var start = _options.AutoOffsetReset == "earliest" ? Offset.Beginning : Offset.End;
                 var parts = _assignedPartitions.Select(p => new TopicPartitionOffset(_options.Topic, p, start)).ToList();
                 consumer.Assign(parts);
@@ -164,7 +172,7 @@ internal sealed class ConsumerMember
             var timeout = _options.PollTimeout;
             var passes = new PassTracker(_options.Passes);
             var lastFetchCount = 0L;
-            while (_exitMode == 0)
+            while (_exitMode == 0 && ends is not { Done: true })
             {
                 ConsumeResult<Ignore, ReceivedPayload>? result;
                 try
@@ -185,6 +193,7 @@ internal sealed class ConsumerMember
                 if (result is null) continue;
                 if (result.IsPartitionEOF)
                 {
+                    ends?.EndOfPartition(result.Partition.Value, result.Offset.Value);
                     if (passes.EndOfPass(result.Partition.Value) is { } restartAt)
                         consumer.Seek(new TopicPartitionOffset(_options.Topic, result.Partition, new Offset(restartAt))); // the result carries no topic name (ConsumeResultFields = none)
                     continue;
@@ -198,6 +207,7 @@ internal sealed class ConsumerMember
                     Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, now, topic);
                 else
                     Recorder.Reread(value.Length, now);
+                ends?.Read(result.Partition.Value, result.Offset.Value);
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
                 {
                     TryCommit(consumer);
@@ -205,6 +215,7 @@ internal sealed class ConsumerMember
                 }
             }
             crashed = _exitMode == 2;
+            _reachedEnd = ends is { Done: true };
             if (!crashed)
             {
                 if (_options.CommitMode == CommitMode.AfterProcessing) TryCommit(consumer);
@@ -219,9 +230,18 @@ internal sealed class ConsumerMember
             Volatile.Write(ref _fetching, 0);
             foreach (var reset in resets.Unfinished()) Record(reset);
             if (resets.DroppedNotices > 0) Note($"{resets.DroppedNotices} offset reset notices were dropped (too many partitions waiting for a record)");
-            Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : "closed", _ledger.Now());
+            Recorder.Lifecycle(crashed ? "crashed (no commit, no leave)" : _reachedEnd ? "read to the end offsets it started with; closed" : "closed", _ledger.Now());
         }
     }
+
+    /// <summary>A partition's log-start and end offsets now, from its leader (the end a read that stops at the end stops at).</summary>
+    private (int Partition, long Low, long High) EndsOf(IConsumer<Ignore, ReceivedPayload> consumer, int partition)
+    {
+        var offsets = consumer.QueryWatermarkOffsets(new TopicPartition(_options.Topic, partition), EndsTimeout);
+        return (partition, offsets.Low.Value, offsets.High.Value);
+    }
+
+    private static readonly TimeSpan EndsTimeout = TimeSpan.FromSeconds(30);
 
     private void Record(DetectedReset reset)
     {
@@ -232,6 +252,7 @@ internal sealed class ConsumerMember
     }
 
     private int _resetsSaid;
+    private bool _reachedEnd;
 
     /// <summary>What a reset's skipped records were, in the words every checker uses.</summary>
     private static string Said(DetectedReset reset) => reset.Kind switch
@@ -277,3 +298,4 @@ internal sealed class ConsumerMember
 
     private static List<string> Names(IEnumerable<TopicPartition> parts) => parts.Select(p => $"{p.Topic}-{p.Partition.Value}").ToList();
 }
+

@@ -31,6 +31,13 @@ public sealed record ConsumerWorkloadOptions
     /// </summary>
     public int Passes { get; init; } = 1;
 
+    /// <summary>
+    /// With <see cref="ManualAssignment"/>: each consumer reads its partitions from <see cref="AutoOffsetReset"/>
+    /// up to the end offsets they had when it started, then stops by itself, as <c>kcat -C -e</c> does
+    /// (<see cref="ConsumerWorkload.WaitUntilEndAsync"/> waits for that). A read of what a topic holds.
+    /// </summary>
+    public bool StopAtEnd { get; init; }
+
     public CommitMode CommitMode { get; init; } = CommitMode.Auto;
 
     /// <summary>With <see cref="CommitMode.AfterProcessing"/>: commit after this many records. Default 1000.</summary>
@@ -60,8 +67,12 @@ public sealed record ConsumerWorkloadOptions
             throw new ArgumentOutOfRangeException(nameof(Passes), Passes, $"Passes must be 1 to {MaxPasses}.");
         if (Passes > 1 && !ManualAssignment)
             throw new ArgumentException($"Passes = {Passes} needs ManualAssignment: a group member cannot tell a repeated pass from a redelivery.", nameof(Passes));
+        if (StopAtEnd && !ManualAssignment)
+            throw new ArgumentException("StopAtEnd needs ManualAssignment: a group member's partitions, and so its ends, change with rebalances.", nameof(StopAtEnd));
+        if (StopAtEnd && Passes > 1)
+            throw new ArgumentException($"StopAtEnd reads each partition once; Passes = {Passes} reads them again.", nameof(StopAtEnd));
         if (!Enum.IsDefined(CommitMode))
-            throw new ArgumentOutOfRangeException(nameof(CommitMode), CommitMode, "CommitMode must be Auto or AfterProcessing.");
+            throw new ArgumentOutOfRangeException(nameof(CommitMode), CommitMode, "CommitMode must be Auto, AfterProcessing or None.");
         if (CommitEvery < 1)
             throw new ArgumentOutOfRangeException(nameof(CommitEvery), CommitEvery, "CommitEvery must be at least 1.");
         if (AutoOffsetReset is not ("earliest" or "latest"))

@@ -37,6 +37,31 @@ internal sealed class ChunkedBitSet
         return false;
     }
 
+    /// <summary>
+    /// Sets bits <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, a word (64 bits)
+    /// per atomic update; returns how many of them were already set.
+    /// </summary>
+    public long SetRange(long first, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        long already = 0;
+        var end = first + count;
+        for (var index = first; index < end;)
+        {
+            var bit = (int)(index & 63);
+            var bits = (int)Math.Min(64 - bit, end - index);
+            var mask = (bits == 64 ? ulong.MaxValue : (1UL << bits) - 1) << bit;
+            ref var word = ref _words.At(index >> 6);
+            var old = Interlocked.Or(ref word, mask);
+            already += System.Numerics.BitOperations.PopCount(old & mask);
+            if (old != ulong.MaxValue && (old | mask) == ulong.MaxValue)
+                _words.WordFilled(index >> 6);
+            index += bits;
+        }
+        return already;
+    }
+
     public bool Get(long index) => index >= 0 && (_words.Read(index >> 6) & (1UL << (int)(index & 63))) != 0;
 
     /// <summary>64 bits starting at <paramref name="wordIndex"/> * 64 (0 where never touched).</summary>

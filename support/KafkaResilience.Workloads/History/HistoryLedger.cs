@@ -27,6 +27,7 @@ public sealed class HistoryLedger
     private readonly BucketCounter _consumed = new();
     private readonly BucketCounter _consumedFirst = new();
     private readonly long _bucketTicks;
+    private readonly long _ticksPerSecond; // the clock's frequency, read once (TimeProvider's is a virtual call)
     private readonly int _sampleLimit;
     private ProducerRecorder[] _producerById = [];
     private PartitionTrack?[]?[] _tracks = new PartitionTrack?[]?[4];
@@ -49,6 +50,7 @@ public sealed class HistoryLedger
         RunTag = options.RunTag != 0 ? options.RunTag : (ushort)(1 + (OriginWallClock.ToUnixTimeMilliseconds() % 65535));
         BucketWidth = options.BucketWidth;
         _bucketTicks = Math.Max(1, (long)(BucketWidth.TotalSeconds * Clock.TimestampFrequency));
+        _ticksPerSecond = Clock.TimestampFrequency;
         _sampleLimit = options.SampleLimit;
     }
 
@@ -232,26 +234,27 @@ public sealed class HistoryLedger
         lock (_gate) return [.. _consumers];
     }
 
-    internal long Micros(long ticks) => (long)(ticks * 1_000_000.0 / Clock.TimestampFrequency);
+    internal long Micros(long ticks) => (long)(ticks * 1_000_000.0 / _ticksPerSecond);
 
     internal long Bucket(long ticks) => Math.Max(0, (ticks - OriginTicks) / _bucketTicks);
 
-    internal void CountSent(long ticks) => _sent.Add(Bucket(ticks));
+    internal void CountSent(long ticks, long count = 1) => _sent.Add(Bucket(ticks), count);
 
-    internal long Second(long ticks) => (ticks - OriginTicks) / Clock.TimestampFrequency;
+    internal long Second(long ticks) => (ticks - OriginTicks) / _ticksPerSecond;
 
-    internal void CountOutcome(SendOutcome outcome, int partition, long ticks)
+    /// <summary>Outcomes reported together at <paramref name="ticks"/>, counted in that instant's bucket.</summary>
+    internal void CountOutcomes(long ok, long failed, long unknown, long ticks)
     {
         var bucket = Bucket(ticks);
-        switch (outcome)
-        {
-            case SendOutcome.Ok:
-                _acked.Add(bucket);
-                foreach (var f in Volatile.Read(ref _faults)) f.NoteAck(partition, ticks);
-                break;
-            case SendOutcome.Failed: _failed.Add(bucket); break;
-            default: _unknown.Add(bucket); break;
-        }
+        if (ok > 0) _acked.Add(bucket, ok);
+        if (failed > 0) _failed.Add(bucket, failed);
+        if (unknown > 0) _unknown.Add(bucket, unknown);
+    }
+
+    /// <summary>An ack on <paramref name="partition"/> at <paramref name="ticks"/>: each active fault notes its first one.</summary>
+    internal void NoteAck(int partition, long ticks)
+    {
+        foreach (var f in Volatile.Read(ref _faults)) f.NoteAck(partition, ticks);
     }
 
     internal void CountReread(long ticks) => _consumed.Add(Bucket(ticks));
@@ -280,10 +283,11 @@ public sealed class HistoryLedger
         return $"topic #{topic}";
     }
 
-    /// <summary>An ok delivery report named <paramref name="offset"/> of a partition.</summary>
-    internal void CountAckedOffset(int topic, int partition, long offset)
+    /// <summary>Ok delivery reports named offsets <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 of a partition.</summary>
+    internal void CountAckedOffsets(int topic, int partition, long first, long count)
     {
-        if (Track(topic, partition).Acked.Set(offset)) Interlocked.Increment(ref _ackedTwiceAtOffset);
+        var twice = Track(topic, partition).Acked.SetRange(first, count);
+        if (twice > 0) Interlocked.Add(ref _ackedTwiceAtOffset, twice);
     }
 
     /// <summary>Every partition tracked so far, with its topic number.</summary>

@@ -27,22 +27,23 @@ internal sealed class LatencyPerSecond
 
     public static IReadOnlyList<LatencyPoint> Merge(IEnumerable<LatencyPerSecond> streams)
     {
-        var merged = new SortedDictionary<int, IntHistogram>();
+        // Seconds are small dense numbers: an array indexed by second merges them (a sorted dictionary's first
+        // use cost ~10 ms at the end of a short benchmark run).
+        var merged = Array.Empty<IntHistogram?>();
         foreach (var stream in streams)
         {
             var seconds = stream._seconds;
+            if (seconds.Length > merged.Length) Array.Resize(ref merged, seconds.Length);
             for (var s = 0; s < seconds.Length; s++)
-            {
-                if (seconds[s] is not { } histogram) continue;
-                if (!merged.TryGetValue(s, out var total)) merged[s] = total = new IntHistogram(1, CeilingMicros, 1);
-                total.Add(histogram);
-            }
+                if (seconds[s] is { } histogram)
+                    (merged[s] ??= new IntHistogram(1, CeilingMicros, 1)).Add(histogram);
         }
-        return [.. merged.Select(s => new LatencyPoint(
-            s.Key,
-            s.Value.TotalCount,
-            s.Value.GetValueAtPercentile(50) / 1000.0,
-            s.Value.GetValueAtPercentile(99) / 1000.0,
-            s.Value.GetMaxValue() / 1000.0))];
+        var points = new List<LatencyPoint>();
+        for (var s = 0; s < merged.Length; s++)
+        {
+            if (merged[s] is not { } total) continue;
+            points.Add(new LatencyPoint(s, total.TotalCount, total.GetValueAtPercentile(50) / 1000.0, total.GetValueAtPercentile(99) / 1000.0, total.GetMaxValue() / 1000.0));
+        }
+        return points;
     }
 }

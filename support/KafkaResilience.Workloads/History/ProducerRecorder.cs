@@ -59,12 +59,20 @@ public sealed class ProducerRecorder
     internal long LastOutcomeTicks => Volatile.Read(ref _lastOutcomeTicks);
 
     /// <summary>Sequence <paramref name="sequence"/> was handed to the client (the invoke). Sequences of a stream start at 0 and increase by 1.</summary>
-    public void Sent(long sequence, long ticks)
+    public void Sent(long sequence, long ticks) => Sent(sequence, 1, ticks);
+
+    /// <summary>
+    /// Sequences <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 were handed to the
+    /// client together at <paramref name="ticks"/> (one batch of sends): one update of the counters for all of them.
+    /// </summary>
+    public void Sent(long first, int count, long ticks)
     {
+        if (count <= 0) return;
         if (_firstSendTicks == 0) Volatile.Write(ref _firstSendTicks, ticks);
         Volatile.Write(ref _lastSendTicks, ticks);
-        if (sequence >= _sent) Volatile.Write(ref _sent, sequence + 1);
-        _ledger.CountSent(ticks);
+        var end = first + count;
+        if (end > _sent) Volatile.Write(ref _sent, end);
+        _ledger.CountSent(ticks, count);
     }
 
     /// <summary>
@@ -72,36 +80,75 @@ public sealed class ProducerRecorder
     /// notes a success the broker did not confirm (acks=0). Latency is recorded for ok outcomes, and the
     /// offset an ok outcome names is marked acknowledged in its partition.
     /// </summary>
-    public void Outcome(long sequence, SendOutcome outcome, int partition, long offset, long sentTicks, long nowTicks, bool possiblyPersisted = false)
+    public void Outcome(long sequence, SendOutcome outcome, int partition, long offset, long sentTicks, long nowTicks, bool possiblyPersisted = false) =>
+        Reported([new Delivery(sequence, outcome, partition, offset, sentTicks, possiblyPersisted)], nowTicks);
+
+    /// <summary>
+    /// How a batch of sends ended, all reported at <paramref name="nowTicks"/> (what one poll of the client
+    /// returned): each outcome, ok latency and acknowledged offset is recorded as <see cref="Outcome"/> records
+    /// one, and the counters move once for the batch. Acknowledged offsets that follow each other in one
+    /// partition (a produce request's records) are marked word by word. Throws before recording anything when
+    /// an outcome is <see cref="SendOutcome.Pending"/>.
+    /// </summary>
+    public void Reported(ReadOnlySpan<Delivery> deliveries, long nowTicks)
     {
-        if (outcome == SendOutcome.Pending)
-            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome must be Ok, Failed or Unknown.");
-        var previous = Outcomes.Set(sequence, outcome);
-        if (previous != SendOutcome.Pending)
+        foreach (var d in deliveries)
+            if (d.Outcome is SendOutcome.Pending || (byte)d.Outcome > (byte)SendOutcome.Unknown)
+                throw new ArgumentOutOfRangeException(nameof(deliveries), d.Outcome, $"An outcome must be Ok, Failed or Unknown (sequence {d.Sequence}).");
+        long ok = 0, failed = 0, unknown = 0, possibly = 0, withoutOffset = 0;
+        // A run of acknowledged offsets following each other in one partition, marked at once.
+        int runPartition = -1;
+        long runStart = 0, runCount = 0;
+        var notedPartition = -1;
+        var second = _ledger.Second(nowTicks);
+        foreach (var d in deliveries)
         {
-            Interlocked.Increment(ref _repeatedOutcomes);
-            Uncount(previous);
+            var previous = Outcomes.Set(d.Sequence, d.Outcome);
+            if (previous != SendOutcome.Pending)
+            {
+                Interlocked.Increment(ref _repeatedOutcomes);
+                Uncount(previous);
+            }
+            switch (d.Outcome)
+            {
+                case SendOutcome.Ok:
+                    ok++;
+                    if (d.PossiblyPersisted) possibly++;
+                    var micros = _ledger.Micros(nowTicks - d.SentTicks);
+                    LatencyDistribution.Record(_ackLatency, micros);
+                    _ackLatencyPerSecond.Record(second, micros);
+                    if (d.Partition != notedPartition)
+                    {
+                        _ledger.NoteAck(d.Partition, nowTicks);
+                        notedPartition = d.Partition;
+                    }
+                    if (d.Offset < 0 || d.Partition < 0) withoutOffset++;
+                    else if (previous != SendOutcome.Ok)
+                    {
+                        if (d.Partition == runPartition && d.Offset == runStart + runCount) runCount++;
+                        else
+                        {
+                            if (runCount > 0) _ledger.CountAckedOffsets(Topic, runPartition, runStart, runCount);
+                            (runPartition, runStart, runCount) = (d.Partition, d.Offset, 1);
+                        }
+                    }
+                    break;
+                case SendOutcome.Failed:
+                    failed++;
+                    break;
+                default:
+                    unknown++;
+                    break;
+            }
         }
+        if (runCount > 0) _ledger.CountAckedOffsets(Topic, runPartition, runStart, runCount);
         Volatile.Write(ref _lastOutcomeTicks, nowTicks);
-        switch (outcome)
-        {
-            case SendOutcome.Ok:
-                Interlocked.Increment(ref _ok);
-                if (possiblyPersisted) Interlocked.Increment(ref _okPossiblyPersisted);
-                var micros = _ledger.Micros(nowTicks - sentTicks);
-                LatencyDistribution.Record(_ackLatency, micros);
-                _ackLatencyPerSecond.Record(_ledger.Second(nowTicks), micros);
-                if (offset < 0 || partition < 0) Interlocked.Increment(ref _okWithoutOffset);
-                else if (previous != SendOutcome.Ok) _ledger.CountAckedOffset(Topic, partition, offset);
-                break;
-            case SendOutcome.Failed:
-                Interlocked.Increment(ref _failed);
-                break;
-            default:
-                Interlocked.Increment(ref _unknown);
-                break;
-        }
-        _ledger.CountOutcome(outcome, partition, nowTicks);
+        if (ok > 0) Interlocked.Add(ref _ok, ok);
+        if (possibly > 0) Interlocked.Add(ref _okPossiblyPersisted, possibly);
+        if (withoutOffset > 0) Interlocked.Add(ref _okWithoutOffset, withoutOffset);
+        if (failed > 0) Interlocked.Add(ref _failed, failed);
+        if (unknown > 0) Interlocked.Add(ref _unknown, unknown);
+        _ledger.CountOutcomes(ok, failed, unknown, nowTicks);
     }
 
     private void Uncount(SendOutcome previous)

@@ -6,27 +6,42 @@ using KafkaResilience.Workloads.History;
 namespace KafkaResilience.Workloads.Native;
 
 /// <summary>
-/// One librdkafka producer instance driven through the C API: sends copy a reusable payload
-/// buffer (no allocation per message), delivery reports arrive in one shared static callback on
-/// this instance's poll thread and go straight into the streams' recorders (outcome, partition,
-/// offset, ack latency read back from the payload header). <see cref="Connect"/> fetches the topic's
-/// metadata and reaches every partition leader before the first send. Owns its native handles;
+/// One librdkafka producer instance driven through the C API. Sends go in batches
+/// (<c>rd_kafka_produce_batch</c>, payloads copied: nothing allocated per message). Delivery reports come
+/// as events (librdkafka's event API), each one a batch of reports, read by whichever sending thread calls
+/// <see cref="ServeReports"/> (after each batch it hands over, and while it waits for room or for its pace),
+/// and recorded a batch at a time into the streams' recorders (outcome, partition, offset, ack latency read
+/// back from the payload header). So the thread that allocates the client's copies also frees them, as
+/// kcat's single thread does, and no thread spins or wakes up just to poll. <see cref="Connect"/> fetches the
+/// topic's metadata and reaches every partition leader before the first send. Owns its native handles;
 /// Dispose frees them.
 /// </summary>
 internal sealed unsafe class NativeProducer : IDisposable
 {
+    /// <summary>Most messages handed to the client in one call (fewer for large messages: see <see cref="SendBatchFor"/>).</summary>
+    public const int MaxSendBatch = 256;
+
+    /// <summary>Reports read out of an event at a time.</summary>
+    private const int ReportBatch = 1024;
+
+    /// <summary>Bound on the events one <see cref="ServeReports"/> call reads (each holds up to batch.num.messages reports).</summary>
+    private const int MaxEventsPerServe = 1000;
+
     private readonly RdKafka _rd = RdKafka.Instance;
     private readonly ProducerRecorder[] _streams;
     private readonly TimeProvider _clock;
     private readonly Action<string>? _log;
-    private readonly Thread _poller;
     private readonly string _topic;
     private readonly string _bootstrapServers;
+    private readonly object _serveGate = new();
+    private readonly Delivery[] _deliveries = new Delivery[ReportBatch];
+    private RdKafkaMessage** _reports;
     private GCHandle _self;
     private IntPtr _rk;
     private IntPtr _rkt;
-    private volatile bool _stopPolling;
+    private IntPtr _queue;
     private long _callbackErrors;
+    private long _reportFailures;
 
     public NativeProducer(string bootstrapServers, IReadOnlyDictionary<string, string> settings, string topic, ProducerRecorder[] streams, TimeProvider clock, Action<string>? log)
     {
@@ -36,6 +51,7 @@ internal sealed unsafe class NativeProducer : IDisposable
         _topic = topic;
         _bootstrapServers = bootstrapServers;
         _self = GCHandle.Alloc(this);
+        _reports = (RdKafkaMessage**)NativeMemory.Alloc(ReportBatch, (nuint)sizeof(IntPtr));
         var conf = _rd.ConfNew();
         try
         {
@@ -44,13 +60,14 @@ internal sealed unsafe class NativeProducer : IDisposable
             Set(conf, "allow.auto.create.topics", "false");
             foreach (var (name, value) in settings) Set(conf, name, value);
             _rd.ConfSetOpaque(conf, GCHandle.ToIntPtr(_self));
-            _rd.ConfSetDrMsgCb(conf, &OnDelivery);
+            _rd.ConfSetEvents(conf, RdKafka.EventDr);
             _rd.ConfSetLogCb(conf, &OnLog);
             var errstr = stackalloc byte[512];
             _rk = _rd.New(RdKafka.ProducerType, conf, errstr, 512);
             if (_rk == IntPtr.Zero)
                 throw new InvalidOperationException("librdkafka refused to create the producer: " + Marshal.PtrToStringUTF8((IntPtr)errstr));
             conf = IntPtr.Zero; // owned by the producer now
+            _queue = _rd.QueueGetMain(_rk);
             var topicName = Encoding.UTF8.GetBytes(topic + "\0");
             fixed (byte* pn = topicName) _rkt = _rd.TopicNew(_rk, pn, IntPtr.Zero);
             if (_rkt == IntPtr.Zero)
@@ -62,9 +79,10 @@ internal sealed unsafe class NativeProducer : IDisposable
             Dispose();
             throw;
         }
-        _poller = new Thread(PollLoop) { IsBackground = true, Name = "kr-producer-poll" };
-        _poller.Start();
     }
+
+    /// <summary>How many messages of <paramref name="messageSize"/> bytes one send call hands over: up to <see cref="MaxSendBatch"/>, and at most 1 MB of payload.</summary>
+    public static int SendBatchFor(int messageSize) => Math.Clamp((1 << 20) / Math.Max(1, messageSize), 1, MaxSendBatch);
 
     /// <summary>
     /// Fetches the topic's metadata through this client until every partition has a leader, then asks each
@@ -77,29 +95,13 @@ internal sealed unsafe class NativeProducer : IDisposable
     {
         var deadline = _clock.GetTimestamp() + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
         int RemainingMs() => (int)Math.Clamp((deadline - _clock.GetTimestamp()) * 1000 / _clock.TimestampFrequency, 0, 5_000);
-        var last = "no answer";
-        int[]? partitions = null;
+        var last = new Producing.TopicCheck(Producing.TopicState.NoAnswer, 0, "no answer");
+        var partitions = Array.Empty<int>();
         // Each attempt blocks in librdkafka for up to 5 s (or what is left), so the count bounds only fast failures.
-        for (var attempt = 0; attempt < 1_000 && partitions is null && RemainingMs() > 0; attempt++)
-        {
-            RdKafkaMetadata* metadata = null;
-            var err = _rd.Metadata(_rk, 0, _rkt, &metadata, Math.Max(100, RemainingMs()));
-            if (err != 0)
-            {
-                last = _rd.ErrorText(err);
-                continue;
-            }
-            try
-            {
-                partitions = Partitions(metadata, out last);
-            }
-            finally
-            {
-                _rd.MetadataDestroy(metadata);
-            }
-        }
-        if (partitions is null)
-            throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last}). Create it before starting workloads.");
+        for (var attempt = 0; attempt < 1_000 && last.State != Producing.TopicState.Ready && RemainingMs() > 0; attempt++)
+            last = NativeMetadata.Ask(_rd, _rk, _rkt, Math.Max(100, RemainingMs()), out partitions);
+        if (last.State != Producing.TopicState.Ready)
+            throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last.Detail}). Create it before starting workloads.");
         var topicName = Encoding.UTF8.GetBytes(_topic + "\0");
         foreach (var partition in partitions)
         {
@@ -115,136 +117,172 @@ internal sealed unsafe class NativeProducer : IDisposable
         return partitions.Length;
     }
 
-    /// <summary>The partition ids of the one topic asked for, or null with the reason when it is not ready (missing, no partitions, a partition without a leader).</summary>
-    private static int[]? Partitions(RdKafkaMetadata* metadata, out string notReady)
-    {
-        if (metadata->TopicCount < 1)
-        {
-            notReady = "topic not in metadata";
-            return null;
-        }
-        var topic = (RdKafkaMetadataTopic*)metadata->Topics;
-        if (topic->Err != 0)
-        {
-            notReady = RdKafka.Instance.ErrorText(topic->Err);
-            return null;
-        }
-        if (topic->PartitionCount < 1)
-        {
-            notReady = "no partitions";
-            return null;
-        }
-        var partitions = new int[topic->PartitionCount];
-        var all = (RdKafkaMetadataPartition*)topic->Partitions;
-        for (var i = 0; i < partitions.Length; i++)
-        {
-            if (all[i].Leader < 0)
-            {
-                notReady = $"partition {all[i].Id} has no leader";
-                return null;
-            }
-            partitions[i] = all[i].Id;
-        }
-        notReady = "";
-        return partitions;
-    }
-
     /// <summary>Delivery reports that could not be attributed or recorded (should stay 0).</summary>
     public long CallbackErrors => Volatile.Read(ref _callbackErrors);
 
-    /// <summary>Messages queued or in flight, not yet reported.</summary>
+    /// <summary>Messages queued or in flight, and reports not yet served.</summary>
     public int Outstanding => _rk == IntPtr.Zero ? 0 : _rd.OutqLen(_rk);
 
-    /// <summary>Enqueues one message (copied); returns 0 or librdkafka's error code (e.g. queue full).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int TrySend(int streamIndex, int partition, byte* payload, int length, byte* key, int keyLength)
-    {
-        if (_rd.Produce(_rkt, partition, RdKafka.MsgFlagCopy, payload, (nuint)length, key, (nuint)keyLength, streamIndex) == 0)
-            return 0;
-        return _rd.LastError();
-    }
+    /// <summary>
+    /// Hands <paramref name="count"/> messages to the client in one call (payloads copied), all to
+    /// <paramref name="partition"/> (or each through the partitioner when it is <see cref="RdKafka.PartitionUnassigned"/>).
+    /// Each message's <see cref="RdKafkaMessage.Err"/> says whether it was taken (0) or why not (e.g. queue full);
+    /// returns how many were taken.
+    /// </summary>
+    public int Produce(int partition, RdKafkaMessage* messages, int count) =>
+        _rd.ProduceBatch(_rkt, partition, RdKafka.MsgFlagCopy, messages, count);
 
     public string ErrorText(int err) => _rd.ErrorText(err);
 
-    /// <summary>Waits for outstanding reports; what is left after <paramref name="timeout"/> is purged (queued: failed; in flight: unknown).</summary>
+    /// <summary>
+    /// Reads the delivery reports the client holds and records them: waits up to <paramref name="timeoutMs"/>
+    /// for the first event, then takes what else is there without waiting. One thread at a time serves: with
+    /// <paramref name="waitForTurn"/> false, returns -1 at once when another thread is serving. Returns the
+    /// reports recorded.
+    /// </summary>
+    public int ServeReports(int timeoutMs, bool waitForTurn)
+    {
+        if (waitForTurn) Monitor.Enter(_serveGate);
+        else if (!Monitor.TryEnter(_serveGate)) return -1;
+        try
+        {
+            if (_queue == IntPtr.Zero) return 0;
+            var served = 0;
+            var timeout = timeoutMs;
+            for (var i = 0; i < MaxEventsPerServe; i++)
+            {
+                var ev = _rd.QueuePoll(_queue, timeout);
+                if (ev == IntPtr.Zero) break;
+                try
+                {
+                    if (_rd.EventType(ev) == RdKafka.EventDr) served += Deliver(ev);
+                }
+                finally
+                {
+                    _rd.EventDestroy(ev);
+                }
+                timeout = 0;
+            }
+            return served;
+        }
+        finally
+        {
+            Monitor.Exit(_serveGate);
+        }
+    }
+
+    /// <summary>Waits for outstanding reports, serving them; what is left after <paramref name="timeout"/> is purged (queued: failed; in flight: unknown).</summary>
     public void FlushAndPurge(TimeSpan timeout)
     {
         if (_rk == IntPtr.Zero) return;
         var deadline = _clock.GetTimestamp() + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
+        // In event mode rd_kafka_flush only waits: the reports are this loop's to serve.
         while (_rd.OutqLen(_rk) > 0 && _clock.GetTimestamp() < deadline)
-            _rd.Flush(_rk, 100);
+            ServeReports(100, waitForTurn: true);
         if (_rd.OutqLen(_rk) > 0)
         {
             _log?.Invoke($"producer: {_rd.OutqLen(_rk)} messages still outstanding after {timeout.TotalSeconds:0}s; purging them");
             _rd.Purge(_rk, RdKafka.PurgeQueue | RdKafka.PurgeInflight);
-            for (var i = 0; i < 50 && _rd.OutqLen(_rk) > 0; i++) _rd.Flush(_rk, 100);
+            for (var i = 0; i < 50 && _rd.OutqLen(_rk) > 0; i++) ServeReports(100, waitForTurn: true);
         }
     }
 
     public void Dispose()
     {
-        _stopPolling = true;
-        if (_poller is { IsAlive: true } && !_poller.Join(TimeSpan.FromSeconds(10)))
-            _log?.Invoke("producer: poll thread did not stop within 10 s");
-        if (_rkt != IntPtr.Zero) { _rd.TopicDestroy(_rkt); _rkt = IntPtr.Zero; }
-        if (_rk != IntPtr.Zero)
+        // Sending threads have ended; a serve still running (it never waits more than its timeout) finishes first.
+        var turn = Monitor.TryEnter(_serveGate, TimeSpan.FromSeconds(10));
+        try
         {
-            _rd.Purge(_rk, RdKafka.PurgeQueue | RdKafka.PurgeInflight);
-            _rd.Poll(_rk, 0);
-            _rd.Destroy(_rk);
-            _rk = IntPtr.Zero;
+            if (_rk != IntPtr.Zero)
+            {
+                _rd.Purge(_rk, RdKafka.PurgeQueue | RdKafka.PurgeInflight);
+                if (_queue != IntPtr.Zero)
+                {
+                    // Purged reports are recorded (queued: failed; in flight: unknown), not dropped.
+                    for (var i = 0; i < MaxEventsPerServe && _rd.QueuePoll(_queue, 0) is var ev && ev != IntPtr.Zero; i++)
+                    {
+                        try
+                        {
+                            if (_rd.EventType(ev) == RdKafka.EventDr) Deliver(ev);
+                        }
+                        finally
+                        {
+                            _rd.EventDestroy(ev);
+                        }
+                    }
+                    _rd.QueueDestroy(_queue);
+                    _queue = IntPtr.Zero;
+                }
+            }
+            if (_rkt != IntPtr.Zero) { _rd.TopicDestroy(_rkt); _rkt = IntPtr.Zero; }
+            if (_rk != IntPtr.Zero) { _rd.Destroy(_rk); _rk = IntPtr.Zero; }
+            if (_reports != null) { NativeMemory.Free(_reports); _reports = null; }
+            if (_self.IsAllocated) _self.Free();
         }
-        if (_self.IsAllocated) _self.Free();
+        finally
+        {
+            if (turn) Monitor.Exit(_serveGate);
+        }
     }
 
-    private void PollLoop()
+    /// <summary>Records every report of one delivery-report event, a batch per stream, all at one instant.</summary>
+    private int Deliver(IntPtr ev)
     {
-        while (!_stopPolling)
-            _rd.Poll(_rk, 50);
+        var now = _clock.GetTimestamp();
+        var total = 0;
+        for (var rounds = 0; rounds < 1_000_000; rounds++)
+        {
+            var n = (int)_rd.EventMessageArray(ev, _reports, ReportBatch);
+            if (n == 0) break;
+            Record(n, now);
+            total += n;
+        }
+        return total;
+    }
+
+    private void Record(int n, long now)
+    {
+        var count = 0;
+        var stream = -1;
+        for (var i = 0; i < n; i++)
+        {
+            var message = _reports[i];
+            var s = (int)message->Opaque;
+            if ((uint)s >= (uint)_streams.Length || !PayloadFormat.TryRead(new ReadOnlySpan<byte>((void*)message->Payload, (int)message->Length), out var header))
+            {
+                Interlocked.Increment(ref _callbackErrors);
+                continue;
+            }
+            if (s != stream && count > 0)
+            {
+                Report(stream, count, now);
+                count = 0;
+            }
+            stream = s;
+            var (outcome, possiblyPersisted) = DeliveryStatus.OutcomeOf(message->Err, _rd.MessageStatus(message));
+            _deliveries[count++] = new Delivery(header.Sequence, outcome, message->Partition, message->Offset, header.SentTicks, possiblyPersisted);
+        }
+        if (count > 0) Report(stream, count, now);
+    }
+
+    private void Report(int stream, int count, long now)
+    {
+        try
+        {
+            _streams[stream].Reported(_deliveries.AsSpan(0, count), now);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Add(ref _callbackErrors, count);
+            if (Interlocked.Increment(ref _reportFailures) <= 3)
+                _log?.Invoke($"producer: {count} delivery reports could not be recorded: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Set(IntPtr conf, string name, string value)
     {
         if (_rd.Set(conf, name, value) is { } error)
             throw new ArgumentException($"Producer setting '{name}' = '{value}' refused by librdkafka: {error.Error}");
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnDelivery(IntPtr rk, RdKafkaMessage* message, IntPtr opaque)
-    {
-        if (GCHandle.FromIntPtr(opaque).Target is not NativeProducer self) return;
-        try
-        {
-            self.Delivered(message);
-        }
-        catch (Exception e)
-        {
-            if (Interlocked.Increment(ref self._callbackErrors) <= 3)
-                self._log?.Invoke($"producer: delivery report could not be recorded: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private void Delivered(RdKafkaMessage* message)
-    {
-        var now = _clock.GetTimestamp();
-        var stream = (int)message->Opaque;
-        if ((uint)stream >= (uint)_streams.Length || !PayloadFormat.TryRead(new ReadOnlySpan<byte>((void*)message->Payload, (int)message->Length), out var header))
-        {
-            Interlocked.Increment(ref _callbackErrors);
-            return;
-        }
-        SendOutcome outcome;
-        var possiblyPersisted = false;
-        if (message->Err == 0)
-        {
-            outcome = SendOutcome.Ok;
-            possiblyPersisted = _rd.MessageStatus(message) != RdKafka.StatusPersisted;
-        }
-        else if (message->Err == RdKafka.ErrMsgTimedOut)
-            outcome = SendOutcome.Unknown; // a timeout never tells whether the broker wrote it
-        else
-            outcome = _rd.MessageStatus(message) == RdKafka.StatusNotPersisted ? SendOutcome.Failed : SendOutcome.Unknown;
-        _streams[stream].Outcome(header.Sequence, outcome, message->Partition, message->Offset, header.SentTicks, now, possiblyPersisted);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -16,6 +16,7 @@ internal sealed unsafe class RdKafka
     public const int ProducerType = 0;
     public const int PartitionUnassigned = -1;
     public const int MsgFlagCopy = 0x2;
+    public const int EventDr = 0x1;
     public const int ErrQueueFull = -184;
     public const int ErrMsgTimedOut = -192;
     public const int ErrPurgeQueue = -152;
@@ -32,7 +33,6 @@ internal sealed unsafe class RdKafka
 
     public delegate* unmanaged[Cdecl]<IntPtr> ConfNew;
     public delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, byte*, nuint, int> ConfSet;
-    public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage*, IntPtr, void>, void> ConfSetDrMsgCb;
     public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, byte*, void>, void> ConfSetLogCb;
     public delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> ConfSetOpaque;
     public delegate* unmanaged[Cdecl]<IntPtr, void> ConfDestroy;
@@ -42,13 +42,19 @@ internal sealed unsafe class RdKafka
     public delegate* unmanaged[Cdecl]<IntPtr, void> Destroy;
     public delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr, IntPtr> TopicNew;
     public delegate* unmanaged[Cdecl]<IntPtr, void> TopicDestroy;
-    public delegate* unmanaged[Cdecl]<IntPtr, int, int, void*, nuint, void*, nuint, IntPtr, int> Produce;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int, RdKafkaMessage*, int, int> ProduceBatch;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, void> ConfSetEvents;
+    public delegate* unmanaged[Cdecl]<IntPtr, IntPtr> QueueGetMain;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> QueueDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr> QueuePoll;
+    // Reads of a field: no GC transition needed (short, never blocks, never calls back).
+    public delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int> EventType;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage**, nuint, nuint> EventMessageArray;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> EventDestroy;
     public delegate* unmanaged[Cdecl]<int> LastError;
-    public delegate* unmanaged[Cdecl]<IntPtr, int, int> Poll;
-    public delegate* unmanaged[Cdecl]<IntPtr, int, int> Flush;
     public delegate* unmanaged[Cdecl]<IntPtr, int, int> Purge;
     public delegate* unmanaged[Cdecl]<IntPtr, int> OutqLen;
-    public delegate* unmanaged[Cdecl]<RdKafkaMessage*, int> MessageStatus;
+    public delegate* unmanaged[Cdecl, SuppressGCTransition]<RdKafkaMessage*, int> MessageStatus;
     public delegate* unmanaged[Cdecl]<int, byte*> Err2Str;
     public delegate* unmanaged[Cdecl]<IntPtr, IntPtr> Opaque;
     public delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int> Metadata;
@@ -112,7 +118,6 @@ internal sealed unsafe class RdKafka
         {
             ConfNew = (delegate* unmanaged[Cdecl]<IntPtr>)F("rd_kafka_conf_new"),
             ConfSet = (delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, byte*, nuint, int>)F("rd_kafka_conf_set"),
-            ConfSetDrMsgCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage*, IntPtr, void>, void>)F("rd_kafka_conf_set_dr_msg_cb"),
             ConfSetLogCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, byte*, void>, void>)F("rd_kafka_conf_set_log_cb"),
             ConfSetOpaque = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)F("rd_kafka_conf_set_opaque"),
             ConfDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_conf_destroy"),
@@ -122,13 +127,18 @@ internal sealed unsafe class RdKafka
             Destroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_destroy"),
             TopicNew = (delegate* unmanaged[Cdecl]<IntPtr, byte*, IntPtr, IntPtr>)F("rd_kafka_topic_new"),
             TopicDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_topic_destroy"),
-            Produce = (delegate* unmanaged[Cdecl]<IntPtr, int, int, void*, nuint, void*, nuint, IntPtr, int>)F("rd_kafka_produce"),
+            ProduceBatch = (delegate* unmanaged[Cdecl]<IntPtr, int, int, RdKafkaMessage*, int, int>)F("rd_kafka_produce_batch"),
+            ConfSetEvents = (delegate* unmanaged[Cdecl]<IntPtr, int, void>)F("rd_kafka_conf_set_events"),
+            QueueGetMain = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)F("rd_kafka_queue_get_main"),
+            QueueDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_queue_destroy"),
+            QueuePoll = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr>)F("rd_kafka_queue_poll"),
+            EventType = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int>)F("rd_kafka_event_type"),
+            EventMessageArray = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaMessage**, nuint, nuint>)F("rd_kafka_event_message_array"),
+            EventDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_event_destroy"),
             LastError = (delegate* unmanaged[Cdecl]<int>)F("rd_kafka_last_error"),
-            Poll = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_poll"),
-            Flush = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_flush"),
             Purge = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)F("rd_kafka_purge"),
             OutqLen = (delegate* unmanaged[Cdecl]<IntPtr, int>)F("rd_kafka_outq_len"),
-            MessageStatus = (delegate* unmanaged[Cdecl]<RdKafkaMessage*, int>)F("rd_kafka_message_status"),
+            MessageStatus = (delegate* unmanaged[Cdecl, SuppressGCTransition]<RdKafkaMessage*, int>)F("rd_kafka_message_status"),
             Err2Str = (delegate* unmanaged[Cdecl]<int, byte*>)F("rd_kafka_err2str"),
             Opaque = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)F("rd_kafka_opaque"),
             Metadata = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int>)F("rd_kafka_metadata"),
@@ -139,15 +149,28 @@ internal sealed unsafe class RdKafka
 
     private static string? LoadedPath()
     {
+        // On Linux the process's own map says it without loading System.Diagnostics.Process (which costs
+        // start-up time and memory in a short run); elsewhere, the module list.
+        if (OperatingSystem.IsLinux() && File.Exists("/proc/self/maps"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/maps"))
+            {
+                var slash = line.IndexOf('/');
+                if (slash > 0 && IsLibrdkafka(line[slash..])) return line[slash..].TrimEnd();
+            }
+            return null;
+        }
         using var process = Process.GetCurrentProcess();
         foreach (ProcessModule module in process.Modules)
-        {
-            var name = Path.GetFileName(module.FileName);
-            if (name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
-                && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
-                    || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal)))
-                return module.FileName;
-        }
+            if (IsLibrdkafka(module.FileName)) return module.FileName;
         return null;
+    }
+
+    private static bool IsLibrdkafka(string? path)
+    {
+        var name = Path.GetFileName(path);
+        return name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
+            && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
+                || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal));
     }
 }

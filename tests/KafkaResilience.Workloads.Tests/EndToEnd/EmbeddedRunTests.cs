@@ -142,6 +142,33 @@ public sealed class EmbeddedRunTests
     }
 
     [Fact]
+    public async Task Readers_to_the_end_read_what_the_topic_held_when_they_started_and_stop_by_themselves()
+    {
+        // Given: 12,000 records in 2 partitions
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Topics = [new TopicSpec("to-the-end", 2, 1)], UseFaultProxy = false }, ct);
+        var ledger = new HistoryLedger();
+        await using (var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "to-the-end", MessageCount = 12_000 }, ledger))
+            await producer.WaitAsync(Budget, ct);
+
+        // When: 3 readers split the 2 partitions by hand (the third gets none) and read to the end, committing nothing
+        await using var readers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions
+        {
+            Topic = "to-the-end", Consumers = 3, ManualAssignment = true, StopAtEnd = true, CommitMode = CommitMode.None,
+        }, ledger);
+        var read = await readers.WaitUntilEndAsync(Budget, ct);
+
+        // Then: every record was read once, and no reader is still running
+        read.Should().Be(12_000);
+        Enumerable.Range(0, 3).Should().OnlyContain(i => !readers.IsRunning(i));
+        var history = ledger.Snapshot();
+        history.Consumers.Select(c => c.Consumed).Should().SatisfyRespectively(
+            first => first.Should().BePositive(), second => second.Should().BePositive(), third => third.Should().Be(0, "the third reader held no partition"));
+        CheckerRun.Of(history, new LostChecker(), new DuplicateChecker()).Validity.Should().Be(Validity.Valid);
+        history.Events.Should().Contain(e => e.Description.Contains("read to the end offsets it started with"));
+    }
+
+    [Fact]
     public async Task A_group_that_holds_no_partition_in_time_says_what_each_consumer_saw()
     {
         // Given: consumers of a topic that does not exist never get a partition

@@ -86,6 +86,51 @@ public sealed class ChunkedBitSetTests
         bits.Get(300_000).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 61)]
+    [InlineData(60, 10)]
+    [InlineData(64, 64)]
+    [InlineData(5, 1000)]
+    public void A_range_sets_exactly_its_bits_across_words_and_counts_those_already_set(long first, long count)
+    {
+        // Given: every third bit around the range already set
+        var bits = new ChunkedBitSet();
+        var already = 0L;
+        for (var i = Math.Max(0, first - 70); i < first + count + 70; i += 3)
+        {
+            bits.Set(i);
+            if (i >= first && i < first + count) already++;
+        }
+
+        // When
+        var reported = bits.SetRange(first, count);
+
+        // Then
+        reported.Should().Be(already);
+        for (var i = Math.Max(0, first - 70); i < first + count + 70; i++)
+            bits.Get(i).Should().Be(i >= first && i < first + count || (i - Math.Max(0, first - 70)) % 3 == 0, $"bit {i}");
+    }
+
+    [Fact]
+    public void A_freeing_set_filled_by_ranges_gives_back_its_full_chunks()
+    {
+        var bits = new ChunkedBitSet(freeFullChunks: true);
+        const long chunk = 1L << ChunkedBitSet.FreeableChunkBitsLog2;
+
+        // When: three chunks filled by ranges of 100 that straddle words and chunks, and a little more
+        long twice = 0;
+        for (long i = 0; i < 3 * chunk + 50; i += 100) twice += bits.SetRange(i, Math.Min(100, 3 * chunk + 50 - i));
+
+        // Then
+        twice.Should().Be(0);
+        bits.AllocatedBytes.Should().BeLessThan(chunk / 8 + 1024, "only the chunk being filled is kept");
+        bits.Get(3 * chunk - 1).Should().BeTrue();
+        bits.Get(3 * chunk + 49).Should().BeTrue();
+        bits.Get(3 * chunk + 50).Should().BeFalse();
+        bits.SetRange(chunk - 10, 20).Should().Be(20);
+    }
+
     [Fact]
     public void The_outcome_map_keeps_two_bits_per_sequence_and_returns_the_previous_one()
     {
