@@ -1,5 +1,6 @@
 using FluentAssertions;
 using KafkaResilience.Chaos.Faults;
+using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Reporting;
