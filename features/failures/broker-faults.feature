@@ -39,6 +39,13 @@ Feature: No acknowledged message is lost whatever happens to a broker
 
     @smoke
     Examples: sized for CI
+      Stall bounds against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: kill 0.90 / 2.35 / 2.40 s,
+      clean stop 0.00 / 0.00 / 0.40, hard bounce 0.09 / 0.38 / 0.40, clean bounce 0.00 / 0.00 / 0.40, 4 s pause
+      4.00 / 4.00 / 4.01, 3 s cut-off 0.80 / 2.33 / 2.36, 100 ms latency 0.10 / 0.10 / 0.40, latency with jitter
+      0.06 / 0.07 / 0.10, 64 KB/s cap 1.50 / 1.50 / 1.60, 1 s reset 0.10 / 1.84 / 2.08, rolling restart
+      0.07 / 0.29 / 0.40, coordinator kill 2.33 / 2.34 / 2.40 (bounds 10 s; 5 s for latency; 15 s for the
+      rolling restart). A producer that does not follow the leader once it moves (2 s), or that waits out
+      a fault's whole length and more, breaks them.
       | fault                                                                                          | messages | rate  | stall |
       | the leader of partition 0 of "f" is killed                                                     | 40000    | 20000 | 10    |
       | the leader of partition 0 of "f" is stopped cleanly                                            | 40000    | 20000 | 10    |
@@ -94,6 +101,9 @@ Feature: No acknowledged message is lost whatever happens to a broker
 
   @latency
   Scenario: 100 ms of latency on the leader shows in the producer's p99 and nothing is lost
+    Its floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: p99 203.5 / 204.0 / 481.0 ms under
+    the 100 ms latency (bound: at least 100 ms); without the latency the same producer's p99 is 5.9-6.5 ms
+    (baseline.feature), so a latency toxic that is not applied fails it.
     When a producer sends 40000 messages of 100 bytes to "f" at 20000 messages per second
     And 20% of the messages have been acknowledged
     And the connections to the leader of partition 0 of "f" get 100 ms of latency for 3 seconds

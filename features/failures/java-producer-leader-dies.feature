@@ -37,6 +37,8 @@ Feature: Leader 105 dies under the seed's Java producer settings
 
     @smoke
     Examples: sized for CI
+      Stall bound against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 2.01 / 2.36 / 2.61 s (bound 10 s):
+      the 2 s detection delay plus a retry; threads that keep sending to the dead leader break it.
       | messages | pace                         | kill at | deadline | producer stall | seed                                     |
       | 90000    | at 30000 messages per second | 30      | 60       | 10             | leader 105 -> 106; 1M delivered, none lost |
 

@@ -26,6 +26,9 @@ Feature: Baseline throughput of a three-broker cluster
 
     @smoke
     Examples: sized for CI
+      Bounds against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 99,842 / 99,856 / 99,907 msg/s (floor
+      90,000: a producer that falls 10% behind its pace fails it); p50 2.9 / 3.0 / 3.2 ms (ceiling 100 ms: a
+      100 ms latency on every request breaks it); p99 5.9 / 6.0 / 6.5 ms (ceiling 500 ms).
       | messages | pace                             | deadline | floor  | p99 ceiling | p50 ceiling |
       | 300000   | at 100000 messages per second    | 30       | 90000  | 500         | 100         |
 
@@ -47,6 +50,8 @@ Feature: Baseline throughput of a three-broker cluster
 
     @smoke
     Examples: sized for CI (the embedded cluster keeps about 5 MB per partition, so the consumers read the topic 8 times over, a read of about 2 s; healthy runs measured 346,000-420,000 msg/s over seven runs, so a consumer slowed to half that misses the floor)
+      Floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 396,852 / 415,180 / 423,461 msg/s
+      (floor 270,000, below two thirds of the slowest: a consumer slowed to half fails it).
       | messages | passes  | deadline | floor  |
       | 90000    | 8 times | 30       | 270000 |
 

@@ -29,6 +29,9 @@ Feature: Throughput as the number of partitions grows, read by 10 consumers
 
     @smoke
     Examples: sized for CI
+      Floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 16 partitions 9,977 / 9,991 / 9,994
+      msg/s, 256 partitions 9,881 / 9,981 / 9,993 (floor 7,500, 75% of the pace: a producer that cannot hold
+      three quarters of its pace fails it).
       | partitions | messages | pace                          | deadline | floor | seed RT | seed TPS  | seed consumer TPS |
       | 16         | 60000    | at 10000 messages per second  | 30       | 7500  | 2.90    | 1,336,800 | 2,601,400         |
       | 256        | 60000    | at 10000 messages per second  | 30       | 7500  | 12.26   | 1,265,400 | consumer died: java.lang.OutOfMemoryError |

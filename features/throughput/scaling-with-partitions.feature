@@ -48,6 +48,8 @@ Feature: Producers and consumers scaled with partitions
 
     @smoke
     Examples: sized for CI
+      Floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 2 partitions 9,992 / 9,993 / 9,998
+      msg/s, 4 partitions 9,983 / 9,985 / 9,989 (floor 7,500, 75% of the pace).
       | n  | messages | pace                         | deadline | floor | seed send TPS | seed send time | seed receive TPS | seed receive time |
       | 2  | 60000    | at 10000 messages per second | 30       | 7500  | 78,529        | 38.20 s        | 81,691           | 36.756 s          |
       | 4  | 60000    | at 10000 messages per second | 30       | 7500  | 80,906        | 37.08 s        | 88,243           | 33.997 s          |
@@ -73,6 +75,9 @@ Feature: Producers and consumers scaled with partitions
 
     @smoke
     Examples: sized for CI (the topic read 10 times over)
+      Floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 1 consumer 282,492 / 293,448 / 303,632
+      msg/s, 3 consumers 277,774 / 289,988 / 296,192, 4 consumers 275,095 / 294,736 / 295,769, 6 consumers
+      281,564 / 290,372 / 291,639 (floor 190,000, below two thirds of the slowest: a read slowed to half fails it).
       | consumers | idle | messages | passes   | deadline | floor  | seed TPS | seed time |
       | 1         | 0    | 60000    | 10 times | 30       | 190000  | 86,775   | 32.117 s  |
       | 3         | 0    | 60000    | 10 times | 30       | 190000  | 99,039   | 30.291 s  |
@@ -101,6 +106,8 @@ Feature: Producers and consumers scaled with partitions
 
     @smoke
     Examples: sized for CI (the topic read 10 times over)
+      Ratio against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 0.98 / 1.01 / 1.04 (bound 1.25: 6
+      consumers on 3 partitions that read faster than 3 would mean the idle ones read too).
       | messages | passes   | deadline | ratio |
       | 60000    | 10 times | 30       | 1.25  |
 
@@ -122,6 +129,8 @@ Feature: Producers and consumers scaled with partitions
 
     @smoke
     Examples: sized for CI (the topic read 10 times over)
+      Floor against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 3 partitions 278,377 / 294,481 / 299,065
+      msg/s, 12 partitions 299,017 / 304,279 / 308,846 (floor 190,000: a read slowed to half fails it).
       | partitions | messages | passes   | deadline | floor   | seed TPS | seed time |
       | 3          | 60000    | 10 times | 30       | 190000  | 97,952   | 30.291 s  |
       | 12         | 60000    | 10 times | 30       | 190000  | 91,681   | 32.722 s  |
@@ -149,6 +158,9 @@ Feature: Producers and consumers scaled with partitions
 
     @smoke
     Examples: sized for CI (one partition keeps about 5 MB on the embedded cluster; the topic read 20 times over)
+      Floors against 5 healthy runs (.ci/soak 5, embedded, 2 cores, 2026-11-29), min / median / max: 1 partition 137,148 / 138,363 / 139,058
+      msg/s (floor 95,000; a 14,000 KB/s cap on the connections measured 52,000-55,000 msg/s here on
+      2026-11-26), 32 partitions 181,141 / 200,645 / 277,702 (floor 120,000).
       | partitions | idle | messages | passes   | deadline | floor   | seed TPS | seed time |
       | 1          | 1    | 30000    | 20 times | 30       | 95000   | 92,610   | 32.393 s  |
       | 32         | 0    | 30000    | 20 times | 30       | 120000  | 88,670   | 33.832 s  |
