@@ -1,6 +1,6 @@
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Vocabulary;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 using KafkaResilience.Targets;
 
 namespace KafkaResilience.Steps;
@@ -9,8 +9,11 @@ namespace KafkaResilience.Steps;
 [Binding]
 public sealed class ClusterSteps(ScenarioCluster cluster)
 {
-    [Given("^a cluster of brokers (" + StepValues.BrokerIdsPattern + ")(?: that moves leadership off a lost broker after (.+))?$")]
-    public Task ACluster(IReadOnlyList<int> brokers, TimeSpan? detection) =>
+    [Given("a cluster of brokers {brokers}")]
+    public Task ACluster(IReadOnlyList<int> brokers) => cluster.StartAsync(new ClusterRequest { BrokerIds = brokers });
+
+    [Given("a cluster of brokers {brokers} that moves leadership off a lost broker after {duration}")]
+    public Task AClusterDetectingAfter(IReadOnlyList<int> brokers, TimeSpan detection) =>
         cluster.StartAsync(new ClusterRequest { BrokerIds = brokers, DetectionDelay = detection });
 
     [Given("a topic {string} with {int} partition(s) and replication factor {int}")]

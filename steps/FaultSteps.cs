@@ -1,7 +1,7 @@
 using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Targets;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 
 namespace KafkaResilience.Steps;
 

@@ -1,5 +1,5 @@
 using KafkaResilience.Chaos.Scenario;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 
 namespace KafkaResilience.Steps;
 
@@ -19,9 +19,13 @@ public sealed class MomentSteps(ScenarioJudge judge, ScenarioScope scope)
     [When("the consumers have read every acknowledged message within {int} seconds")]
     public Task CaughtUp(int seconds) => judge.CaughtUpWithinAsync(TimeSpan.FromSeconds(seconds));
 
-    [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all (\d+) messages of ""([^""]+)""(?: (\d+) times?)? within (\d+) seconds$")]
-    public Task ReadAll(int consumers, string group, long messages, string topic, int? passes, int seconds) =>
-        judge.ReadAllWithinAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes ?? 1);
+    [When("{int} consumer(s) in group {string} read(s) all {long} messages of {string} within {int} seconds")]
+    public Task ReadAll(int consumers, string group, long messages, string topic, int seconds) =>
+        judge.ReadAllWithinAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), 1);
+
+    [When("{int} consumer(s) in group {string} read(s) all {long} messages of {string} {int} time(s) within {int} seconds")]
+    public Task ReadAllTimes(int consumers, string group, long messages, string topic, int passes, int seconds) =>
+        judge.ReadAllWithinAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes);
 
     [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all acknowledged messages of ""([^""]+)"" within (\d+) seconds$")]
     public Task ReadAllAcknowledged(int consumers, string group, string topic, int seconds) =>

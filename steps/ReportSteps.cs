@@ -1,5 +1,5 @@
 using KafkaResilience.Chaos.Scenario;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 
 namespace KafkaResilience.Steps;
 
@@ -8,5 +8,5 @@ namespace KafkaResilience.Steps;
 public sealed class ReportSteps(ScenarioReport report)
 {
     [Then("the sweep table {string} gets this row, the seed's values beside the measured ones:")]
-    public void SweepRow(string title, DataTable row) => report.AddSweepRow(title, row.Header, row.Rows[0].Cells);
+    public void SweepRow(string title, DataTable row) => report.AddSweepRow(title, [.. row.Header], [.. row.Rows[0].Values]);
 }

@@ -1,12 +1,20 @@
 using KafkaResilience.Chaos.Scenario;
-using KafkaResilience.Gherkin;
+using Reqnroll;
+using Reqnroll.BoDi;
 
 namespace KafkaResilience.Steps;
 
-/// <summary>After every scenario, whatever happened: heal every fault still active, stop the workloads, attach the report.</summary>
+/// <summary>
+/// Around every scenario: first, the scenario's roles learn how to see it (<see cref="IScenarioScope"/> over the
+/// running row); after it, whatever happened, every fault still active is healed, the workloads stop and the report is
+/// attached.
+/// </summary>
 [Binding]
-public sealed class ScenarioHooks(ScenarioReport report)
+public sealed class ScenarioHooks
 {
+    [BeforeScenario(Order = int.MinValue)]
+    public static void RegisterRoles(IObjectContainer scenario) => scenario.RegisterTypeAs<ScenarioScope, IScenarioScope>();
+
     [AfterScenario(Order = 0)]
-    public Task HealAndReport() => report.FinishAsync();
+    public static Task HealAndReport(ScenarioReport report) => report.FinishAsync();
 }

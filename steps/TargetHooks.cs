@@ -1,6 +1,6 @@
-using KafkaResilience.Gherkin;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Running;
 using KafkaResilience.Targets;
+using Reqnroll;
 
 namespace KafkaResilience.Steps;
 
@@ -14,10 +14,10 @@ namespace KafkaResilience.Steps;
 public sealed class TargetHooks
 {
     [BeforeTestRun]
-    public static async Task RecordTargetChoice(RunInfo run)
+    public static async Task RecordTargetChoice(RunReport report)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(report);
         var selection = await KafkaTargetFactory.FromEnvironment().SelectAsync().ConfigureAwait(false);
-        run.Set("target", selection.ToString());
+        report.Run.Set("target", selection.ToString());
     }
 }

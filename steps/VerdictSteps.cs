@@ -1,6 +1,6 @@
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Vocabulary;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Steps;

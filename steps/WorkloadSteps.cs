@@ -1,6 +1,6 @@
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Vocabulary;
-using KafkaResilience.Gherkin;
+using Reqnroll;
 using KafkaResilience.Workloads.Consuming;
 
 namespace KafkaResilience.Steps;
@@ -24,8 +24,11 @@ public sealed class WorkloadSteps(ScenarioProducers producers, ScenarioConsumers
     [Given("{batch} have/has been written to {string}, more than the target keeps")]
     public Task PrefilledPastRetention(MessageBatch batch, string topic) => producers.PrefillAsync(batch.Count, batch.Size, topic, pastRetention: true);
 
-    [Given(@"^(\d+) consumers? in group ""([^""]+)"" (?:is|are) reading ""([^""]+)""(?:, committing (automatically|after processing))?$")]
-    public Task Reading(int count, string group, string topic, CommitMode? commit) => consumers.StartReadingAsync(count, group, topic, commit);
+    [Given("{int} consumer(s) in group {string} is/are reading {string}")]
+    public Task Reading(int count, string group, string topic) => consumers.StartReadingAsync(count, group, topic, null);
+
+    [Given("{int} consumer(s) in group {string} is/are reading {string}, committing {commit}")]
+    public Task ReadingCommitting(int count, string group, string topic, CommitMode commit) => consumers.StartReadingAsync(count, group, topic, commit);
 
     [When("consumer {int} of group {string} crashes")]
     public Task Crash(int consumer, string group) => consumers.CrashAsync(group, consumer);

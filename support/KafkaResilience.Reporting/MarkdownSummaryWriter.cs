@@ -1,5 +1,5 @@
 using System.Text;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Summary;
 
 namespace KafkaResilience.Reporting;

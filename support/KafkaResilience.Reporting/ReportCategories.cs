@@ -1,4 +1,5 @@
-using KafkaResilience.Gherkin;
+using KafkaResilience.Reqnroll.Catalog;
+using KafkaResilience.Reqnroll.Running;
 using KafkaResilience.Reporting.Allure;
 
 namespace KafkaResilience.Reporting;
@@ -85,9 +86,9 @@ public static class ReportCategories
             "A step whose text more than one binding matches: make one of them more specific."),
         new AllureCategory("Pending step", [AllureStatus.Skipped, AllureStatus.Broken, AllureStatus.Failed], StartsWith(PendingStepPrefix),
             "A step whose binding is not implemented yet."),
-        new AllureCategory(NotInProfileTitle, [AllureStatus.Skipped], StartsWith(RunProfile.NotInProfilePrefix),
+        new AllureCategory(NotInProfileTitle, [AllureStatus.Skipped], StartsWith(IRunProfile.NotInProfilePrefix),
             "Rows of another run profile (the seed-sized @full rows in a smoke run): left out on purpose, not something the target cannot model."),
-        new AllureCategory(SkippedHereTitle, [AllureStatus.Skipped], NotStartingWith(RunProfile.NotInProfilePrefix, PendingStepPrefix),
+        new AllureCategory(SkippedHereTitle, [AllureStatus.Skipped], NotStartingWith(IRunProfile.NotInProfilePrefix, PendingStepPrefix),
             "Scenarios this run could not judge honestly: the target cannot model what they need (each says what), or an @ignore tag."),
         new AllureCategory("Suite defect (broken)", [AllureStatus.Broken], null,
             "The suite itself went wrong (an exception that is not a check): fix the suite, not Kafka."),

@@ -1,6 +1,4 @@
-using KafkaResilience.Gherkin;
-using KafkaResilience.Gherkin.Results;
-using KafkaResilience.Steps;
+using KafkaResilience.Reqnroll.Results;
 using Xunit;
 
 namespace KafkaResilience.Features;
@@ -12,9 +10,9 @@ namespace KafkaResilience.Features;
 /// </summary>
 public sealed class BadValueAnswers : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("kr-vocabulary-").FullName;
+    private readonly StepsHarness _harness = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _harness.Dispose();
 
     [Theory]
     [InlineData("When a producer sends -5 messages of 100 bytes to \"t\" at 100 messages per second", "message count must be a whole number >= 1 (got '-5')")]
@@ -27,14 +25,10 @@ public sealed class BadValueAnswers : IDisposable
     public async Task A_value_the_vocabulary_cannot_take_fails_the_step_saying_what_is_allowed(string step, string answer)
     {
         // Given a scenario whose only step holds a value the vocabulary cannot take
-        File.WriteAllText(Path.Combine(_root, "typo.feature"), $"Feature: typos\n  Scenario: one bad value\n    {step}\n");
-        var scenario = Assert.Single(FeatureCatalog.Load(_root, new RunProfile(RunProfile.Smoke)));
-        var run = new GherkinRun(BindingRegistry.FromTypes(typeof(WorkloadSteps).Assembly.GetTypes()), new RunProfile(RunProfile.Smoke),
-            new GherkinRunOptions { ErrorSink = _ => { }, AfterHookGrace = TimeSpan.FromSeconds(10) });
+        var feature = $"Feature: typos\n  Scenario: one bad value\n    {step}\n";
 
         // When it runs
-        var result = await run.RunAsync(scenario, _ => { }, TestContext.Current.CancellationToken);
-        await run.FinishAsync();
+        var result = Assert.Single(await _harness.RunAsync(feature));
 
         // Then the step binds and fails with what is allowed: no snippet for a new step
         var only = Assert.Single(result.Steps);

@@ -1,4 +1,4 @@
-using KafkaResilience.Gherkin.Xunit;
+using KafkaResilience.Reqnroll.Xunit;
 using Xunit;
 
 namespace KafkaResilience.Features;
@@ -13,7 +13,7 @@ public sealed class FeatureFileCheck
     [Fact]
     public void Every_feature_file_reads_as_scenarios_that_can_run()
     {
-        var settings = GherkinHostSettings.For(typeof(FeatureFileCheck).Assembly);
+        var settings = FeatureHostSettings.For(typeof(FeatureFileCheck).Assembly);
         Assert.Null(settings.ConfigurationError);
 
         var problems = settings.LoadCases().Where(c => c.Error is not null).Select(c => c.Error!).Distinct().ToList();

@@ -1,4 +1,4 @@
-using KafkaResilience.Gherkin.Xunit;
+using KafkaResilience.Reqnroll.Xunit;
 using KafkaResilience.Targets.External;
 using KafkaResilience.Targets.Selection;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Charts;
 using Xunit;
 
@@ -193,7 +193,7 @@ public sealed class AllureResultsWriterTests : IDisposable
         var error = Scenarios.Thrown(() => new InvalidOperationException(leak));
         var info = Scenarios.Info(title: $"Connect with {SaslPassword}", examples: [new("password", SaslPassword)]);
         var step = Scenarios.Step("Given ", "Given", $"the password \"{SaslPassword}\"",
-            table: new DataTableRows([["user", "password"], ["admin", SaslPassword]]),
+            table: new TableRows([["user", "password"], ["admin", SaslPassword]]),
             docString: new DocStringArgument($"sasl.password={SaslPassword}", null),
             attachments: [ReportAttachments.Text("client config", $"sasl.password={SaslPassword}")]) with
         {

@@ -1,5 +1,5 @@
 using System.Text;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 
 namespace KafkaResilience.Reporting.Tests;
 
@@ -8,7 +8,7 @@ public static class Scenarios
 {
     public static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static ScenarioInfo Info(
+    public static ScenarioRowInfo Info(
         string title = "One broker dies during a send",
         string feature = "Broker loss",
         string file = "/repo/features/broker_loss.feature",
@@ -19,7 +19,7 @@ public static class Scenarios
     {
         var values = examples ?? [];
         var id = values.Count == 0 ? $"{file}:{line}" : $"{file}:{line}:{string.Join(",", values.Select(v => v.Value))}";
-        return new ScenarioInfo(id, file, feature, "Brokers die; nothing is lost.", rule, title, "The seed's experiment 1.4.", line, "en",
+        return new ScenarioRowInfo(id, file, feature, "Brokers die; nothing is lost.", rule, title, "The seed's experiment 1.4.", line, "en",
             tags ?? ["smoke"], values);
     }
 
@@ -30,17 +30,17 @@ public static class Scenarios
         StepOutcome outcome = StepOutcome.Passed,
         Exception? error = null,
         string? message = null,
-        DataTableRows? table = null,
+        TableRows? table = null,
         DocStringArgument? docString = null,
         IReadOnlyList<Attachment>? attachments = null,
         int offsetMs = 0) =>
         new(keyword, resolved, text, 20, table, docString, outcome, message, error,
             T0.AddMilliseconds(offsetMs), T0.AddMilliseconds(offsetMs + 100), attachments ?? []);
 
-    public static ScenarioResult Passed(ScenarioInfo? info = null, IReadOnlyList<Attachment>? attachments = null, IReadOnlyList<HookResult>? hooks = null) =>
+    public static ScenarioResult Passed(ScenarioRowInfo? info = null, IReadOnlyList<Attachment>? attachments = null, IReadOnlyList<HookResult>? hooks = null) =>
         new(info ?? Info(), ScenarioOutcome.Passed, null, null, T0, T0.AddSeconds(3),
         [
-            Step("Given ", "Given", "a cluster of brokers 105, 106 and 108", table: new DataTableRows([["broker", "role"], ["105", "leader, p0"], ["106", "follower"]])),
+            Step("Given ", "Given", "a cluster of brokers 105, 106 and 108", table: new TableRows([["broker", "role"], ["105", "leader, p0"], ["106", "follower"]])),
             Step("And ", "Given", "a topic \"q_1\" with 3 partitions", offsetMs: 100),
             Step("When ", "When", "broker 106 is killed", docString: new DocStringArgument("{\"broker\":106}", "json"), offsetMs: 200),
             Step("Then ", "Then", "no acknowledged message is lost", attachments: [new Attachment("verdict", "application/json", Encoding.UTF8.GetBytes("{\"lost\":0}"), "json")], offsetMs: 300),
@@ -48,7 +48,7 @@ public static class Scenarios
         hooks ?? [],
         attachments ?? []);
 
-    public static ScenarioResult Failed(Exception error, ScenarioInfo? info = null) =>
+    public static ScenarioResult Failed(Exception error, ScenarioRowInfo? info = null) =>
         new(info ?? Info(title: "Nothing is lost"), ScenarioOutcome.Failed, null, error, T0, T0.AddSeconds(2),
         [
             Step("Given ", "Given", "a cluster"),
@@ -56,7 +56,7 @@ public static class Scenarios
         ],
         [], []);
 
-    public static ScenarioResult Skipped(string reason, ScenarioInfo? info = null) =>
+    public static ScenarioResult Skipped(string reason, ScenarioRowInfo? info = null) =>
         new(info ?? Info(title: "Unclean leader election loses data"), ScenarioOutcome.Skipped, reason, null, T0, T0,
         [Step("Given ", "Given", "a cluster", StepOutcome.Skipped)], [], []);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Chaos.Vocabulary;
-using KafkaResilience.Gherkin;
 
 namespace KafkaResilience.Chaos.Fit;
 

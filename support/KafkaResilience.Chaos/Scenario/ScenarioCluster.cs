@@ -20,14 +20,14 @@ namespace KafkaResilience.Chaos.Scenario;
 /// </summary>
 public sealed class ScenarioCluster : IAsyncDisposable
 {
-    private readonly ScenarioScope _scope;
+    private readonly IScenarioScope _scope;
     private readonly List<ScenarioTopic> _topics = [];
     private readonly Dictionary<string, PartitionLeaders> _leadersBeforeFaults = new(StringComparer.Ordinal);
     private IKafkaCluster? _cluster;
     private IBrokerProbe? _probe;
     private ToxiproxyClient? _toxiproxyClient;
 
-    public ScenarioCluster(ScenarioScope scope) => _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+    public ScenarioCluster(IScenarioScope scope) => _scope = scope ?? throw new ArgumentNullException(nameof(scope));
 
     /// <summary>The scenario's cluster; a step that needs one before "Given a cluster of brokers ..." fails saying so.</summary>
     public IKafkaCluster Cluster => _cluster ?? throw new InvalidOperationException(

@@ -37,11 +37,11 @@ public sealed class ScenarioConsumers : IAsyncDisposable
     private readonly ScenarioCluster _cluster;
     private readonly ScenarioHistory _history;
     private readonly ScenarioProducers _producers;
-    private readonly ScenarioScope _scope;
+    private readonly IScenarioScope _scope;
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly List<ScenarioGroup> _groups = [];
 
-    public ScenarioConsumers(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioScope scope)
+    public ScenarioConsumers(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));

@@ -18,10 +18,10 @@ public sealed class ScenarioJudge
     private readonly ScenarioProducers _producers;
     private readonly ScenarioConsumers _consumers;
     private readonly ScenarioNemesis _nemesis;
-    private readonly ScenarioScope _scope;
+    private readonly IScenarioScope _scope;
     private readonly List<StepVerdict> _verdicts = [];
 
-    public ScenarioJudge(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers, ScenarioNemesis nemesis, ScenarioScope scope)
+    public ScenarioJudge(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers, ScenarioNemesis nemesis, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));

@@ -17,13 +17,13 @@ public sealed class ScenarioNemesis : IAsyncDisposable
 {
     private readonly ScenarioCluster _cluster;
     private readonly ScenarioHistory _history;
-    private readonly ScenarioScope _scope;
+    private readonly IScenarioScope _scope;
     private readonly List<InjectedFault> _injected = [];
     private Nemesis? _nemesis;
     private FaultSnapshots? _snapshots;
     private ClusterSnapshot? _before;
 
-    public ScenarioNemesis(ScenarioCluster cluster, ScenarioHistory history, ScenarioScope scope)
+    public ScenarioNemesis(ScenarioCluster cluster, ScenarioHistory history, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));

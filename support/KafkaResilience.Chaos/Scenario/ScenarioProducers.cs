@@ -18,12 +18,12 @@ public sealed class ScenarioProducers : IAsyncDisposable
 {
     private readonly ScenarioCluster _cluster;
     private readonly ScenarioHistory _history;
-    private readonly ScenarioScope _scope;
+    private readonly IScenarioScope _scope;
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly List<ScenarioSend> _sends = [];
     private readonly List<ScenarioSend> _prefills = [];
 
-    public ScenarioProducers(ScenarioCluster cluster, ScenarioHistory history, ScenarioScope scope)
+    public ScenarioProducers(ScenarioCluster cluster, ScenarioHistory history, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using KafkaResilience.Gherkin;
 using KafkaResilience.Reporting;
 using KafkaResilience.Reporting.Charts;
 using KafkaResilience.Reporting.ClusterView;
@@ -38,12 +37,11 @@ public sealed class ScenarioReport
     private readonly ScenarioConsumers _consumers;
     private readonly ScenarioNemesis _nemesis;
     private readonly ScenarioJudge _judge;
-    private readonly ScenarioScope _scope;
-    private readonly TestRunContext _run;
+    private readonly IScenarioScope _scope;
     private bool _reported;
 
     public ScenarioReport(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers,
-        ScenarioNemesis nemesis, ScenarioJudge judge, ScenarioScope scope, TestRunContext run)
+        ScenarioNemesis nemesis, ScenarioJudge judge, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));
@@ -52,7 +50,6 @@ public sealed class ScenarioReport
         _nemesis = nemesis ?? throw new ArgumentNullException(nameof(nemesis));
         _judge = judge ?? throw new ArgumentNullException(nameof(judge));
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
-        _run = run ?? throw new ArgumentNullException(nameof(run));
     }
 
     /// <summary>
@@ -189,6 +186,6 @@ public sealed class ScenarioReport
         var root = !string.IsNullOrWhiteSpace(configured)
             ? configured
             : Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory) ?? Path.GetTempPath(), "TestResults", "sweeps");
-        return Path.Combine(root, "run-" + _run.Run.Start.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        return Path.Combine(root, "run-" + _scope.RunStart.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
     }
 }

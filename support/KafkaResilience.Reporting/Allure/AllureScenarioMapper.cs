@@ -1,5 +1,5 @@
 using System.Text;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 
 namespace KafkaResilience.Reporting.Allure;
 
@@ -13,7 +13,7 @@ namespace KafkaResilience.Reporting.Allure;
 public sealed class AllureScenarioMapper
 {
     /// <summary>Value of the <c>framework</c> label.</summary>
-    public const string Framework = "KafkaResilience.Gherkin";
+    public const string Framework = "Reqnroll";
 
     /// <summary>Value of the <c>language</c> label.</summary>
     public const string Language = "C#";
@@ -108,7 +108,7 @@ public sealed class AllureScenarioMapper
     }
 
     /// <summary>A DataTable as CSV (RFC 4180 quoting), header row first.</summary>
-    public static string ToCsv(DataTableRows table)
+    public static string ToCsv(TableRows table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var csv = new StringBuilder();

@@ -1,4 +1,4 @@
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 
 namespace KafkaResilience.Reporting.Allure;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 
 namespace KafkaResilience.Reporting.Allure;
 
@@ -11,7 +11,7 @@ namespace KafkaResilience.Reporting.Allure;
 public static class StableIds
 {
     /// <summary>Hash of the scenario id (with the checkout path removed) and its example values, in order.</summary>
-    public static string HistoryId(ScenarioInfo scenario, string? repositoryRoot)
+    public static string HistoryId(ScenarioRowInfo scenario, string? repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var text = new StringBuilder(Relative(scenario.Id, repositoryRoot));
@@ -24,7 +24,7 @@ public static class StableIds
     }
 
     /// <summary>Hash of the feature file (relative to the repository) and the scenario's line.</summary>
-    public static string TestCaseId(ScenarioInfo scenario, string? repositoryRoot)
+    public static string TestCaseId(ScenarioRowInfo scenario, string? repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return Md5($"{Relative(scenario.FeatureFile, repositoryRoot)}:{scenario.Line}");

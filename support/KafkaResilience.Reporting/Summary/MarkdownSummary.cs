@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 
 namespace KafkaResilience.Reporting.Summary;
@@ -140,7 +140,7 @@ public static class MarkdownSummary
         return IsCsv(attachment) ? CsvToMarkdown(text) : text;
     }
 
-    private static string Title(ScenarioInfo scenario) => scenario.ExampleValues.Count == 0
+    private static string Title(ScenarioRowInfo scenario) => scenario.ExampleValues.Count == 0
         ? scenario.ScenarioTitle
         : $"{scenario.ScenarioTitle} [{string.Join(", ", scenario.ExampleValues.Select(v => $"{v.Key}: {v.Value}"))}]";
 

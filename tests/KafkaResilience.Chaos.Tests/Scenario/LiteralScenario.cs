@@ -15,9 +15,9 @@ internal sealed class LiteralScenario
 {
     private int _sends;
 
-    public LiteralScenario()
+    public LiteralScenario(DateTimeOffset? runStart = null)
     {
-        Scope = new ScenarioScope(Output.Add);
+        Scope = new LiteralScope(Output.Add) { RunStart = runStart ?? new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero) };
         Cluster = new ScenarioCluster(Scope);
         Cluster.Use(Fake, Fake);
         History = new ScenarioHistory(Cluster, new LedgerOptions { Clock = Clock, RunTag = 7 });
@@ -30,7 +30,7 @@ internal sealed class LiteralScenario
     public ManualClock Clock { get; } = new();
     public FakeKafkaCluster Fake { get; } = new();
     public List<string> Output { get; } = [];
-    public ScenarioScope Scope { get; }
+    public LiteralScope Scope { get; }
     public ScenarioCluster Cluster { get; }
     public ScenarioHistory History { get; }
     public ScenarioProducers Producers { get; }

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Embedded;
-using KafkaResilience.Gherkin;
+using KafkaResilience.Chaos.Tests.Fakes;
 using Xunit;
 
 namespace KafkaResilience.Chaos.Tests.Scenario;
@@ -25,13 +25,13 @@ public sealed class ScenarioClusterFitTests
     {
         // Given
         var output = new List<string>();
-        var cluster = new ScenarioCluster(new ScenarioScope(output.Add, steps: Steps("broker 106 is killed", "100000000")));
+        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")));
 
         // When
         var fit = () => cluster.Fit(EmbeddedCapabilities.Limits, "embedded");
 
         // Then
-        fit.Should().Throw<ScenarioSkippedException>().Which.Reason.Should().StartWith("the embedded target cannot judge this row: \"broker 106 is killed\"");
+        fit.Should().Throw<LiteralSkipException>().Which.Reason.Should().StartWith("the embedded target cannot judge this row: \"broker 106 is killed\"");
         cluster.IsReady.Should().BeFalse();
     }
 
@@ -40,7 +40,7 @@ public sealed class ScenarioClusterFitTests
     {
         // Given
         var output = new List<string>();
-        var scope = new ScenarioScope(output.Add, steps: Steps("broker 106 is stopped cleanly", "100000000"));
+        var scope = new LiteralScope(output.Add, steps: Steps("broker 106 is stopped cleanly", "100000000"));
 
         // When
         new ScenarioCluster(scope).Fit(EmbeddedCapabilities.Limits, "embedded");

@@ -71,12 +71,11 @@ public sealed class ScenarioShownTests
     {
         // Given: 101 messages acknowledged from the first send at 1 s to the last acknowledgement at 2 s: 101 msg/s, as
         // kafka-producer-perf-test counts (records over the send window)
-        var s = new LiteralScenario();
+        var start = new DateTimeOffset(2001, 2, 3, 4, 5, Random.Shared.Next(0, 60), TimeSpan.Zero);
+        var s = new LiteralScenario(start);
         var stream = s.Send(101)[0];
         for (var seq = 0; seq <= 100; seq++) s.Ack(stream, seq, sentAt: 1 + seq / 100.0, at: 1 + seq / 100.0, offset: seq);
-        var start = new DateTimeOffset(2001, 2, 3, 4, 5, Random.Shared.Next(0, 60), TimeSpan.Zero);
-        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Nemesis, s.Judge, s.Scope,
-            new KafkaResilience.Gherkin.TestRunContext(new KafkaResilience.Gherkin.Results.RunInfo(start), "smoke"));
+        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Nemesis, s.Judge, s.Scope);
         const string step = "Then the sweep table \"Effect of the number of topics\" gets this row, the seed's values beside the measured ones:";
         s.Scope.TestStep = step;
         var folder = Path.Combine(KafkaResilience.Reporting.RepositoryRoot.Find(AppContext.BaseDirectory) ?? Path.GetTempPath(), "TestResults", "sweeps", $"run-{start:yyyyMMdd-HHmmss}");

@@ -1,6 +1,6 @@
 using System.Text;
 using FluentAssertions;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 using Xunit;
 
@@ -22,7 +22,7 @@ public sealed class AllureScenarioMapperTests
             new("feature", "Broker loss"), new("suite", "Broker loss"), new("subSuite", "Leaders move off a dead broker"),
             new("tag", "smoke"), new("severity", "critical"), new("layer", "chaos"),
             new("host", "ci-host"), new("thread", "42@ci-host.thread-7"),
-            new("framework", "KafkaResilience.Gherkin"), new("language", "C#"),
+            new("framework", "Reqnroll"), new("language", "C#"),
         }, o => o.WithStrictOrdering());
     }
 

@@ -1,5 +1,0 @@
-namespace KafkaResilience.Gherkin;
-
-/// <summary>Runs the method at AfterScenario. May be an instance method of a binding; its parameters are injected like constructor parameters.</summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class AfterScenarioAttribute(params string[] tags) : HookAttribute(HookKind.AfterScenario, tags);

@@ -1,8 +1,0 @@
-namespace KafkaResilience.Gherkin;
-
-/// <summary>Binds a method to When steps (and And/But steps that follow one) matching the expression.</summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class WhenAttribute(string expression) : StepDefinitionBaseAttribute(expression)
-{
-    public override StepKeyword? Keyword => StepKeyword.When;
-}

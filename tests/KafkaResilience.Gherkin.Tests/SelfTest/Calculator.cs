@@ -1,7 +1,0 @@
-namespace KafkaResilience.Gherkin.Tests.SelfTest;
-
-/// <summary>Per-scenario state of the self-test features: a running total.</summary>
-public sealed class Calculator
-{
-    public long Total { get; set; }
-}
