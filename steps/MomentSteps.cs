@@ -1,3 +1,5 @@
+using KafkaResilience.Chaos.Fit;
+using KafkaResilience.Chaos.Fit.Planned;
 using KafkaResilience.Chaos.Scenario;
 using Reqnroll;
 
@@ -28,9 +30,11 @@ public sealed class MomentSteps(ScenarioJudge judge, ScenarioScope scope)
         judge.ReadAllWithinAsync(consumers, group, topic, messages, TimeSpan.FromSeconds(seconds), passes);
 
     [When(@"^(\d+) consumers? in group ""([^""]+)"" reads? all acknowledged messages of ""([^""]+)"" within (\d+) seconds$")]
+    [PlannedAs(typeof(LateGroupRead))]
     public Task ReadAllAcknowledged(int consumers, string group, string topic, int seconds) =>
         judge.ReadAllAcknowledgedWithinAsync(consumers, group, topic, TimeSpan.FromSeconds(seconds));
 
     [When("{duration} has/have passed")]
+    [PlannedAs(typeof(TimePassed))]
     public Task TimePasses(TimeSpan duration) => scope.TimePassesAsync(duration);
 }

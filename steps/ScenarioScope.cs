@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using KafkaResilience.Chaos.Fit;
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Reqnroll.Running;
 using Reqnroll;
@@ -8,15 +9,18 @@ namespace KafkaResilience.Steps;
 /// <summary>
 /// The scenario's roles' view of the running scenario (<see cref="IScenarioScope"/>), over the row the features host
 /// runs on Reqnroll: lines go to Reqnroll's output helper (the test output and the Cucumber reports), values beside a
-/// step, attachments and skips to the host's <see cref="RunningScenario"/>. Registered per scenario by <see cref="ScenarioHooks"/>.
+/// step, attachments and skips to the host's <see cref="RunningScenario"/>, and the row's plan comes from its steps'
+/// bound values (<see cref="StepPlanner"/>). Registered per scenario by <see cref="ScenarioHooks"/>.
 /// </summary>
-public sealed class ScenarioScope(RunningScenario running, IReqnrollOutputHelper output) : IScenarioScope
+public sealed class ScenarioScope(RunningScenario running, IReqnrollOutputHelper output, StepPlanner planner, FeatureContext feature) : IScenarioScope
 {
     public string Title => running.Case.Info.ScenarioTitle;
 
     public IReadOnlyList<string> Tags => running.Case.Info.Tags;
 
     public IReadOnlyList<string> StepTexts { get; } = [.. running.Steps.Select(s => s.Text)];
+
+    public Task<IReadOnlyList<IPlannedStep?>> PlanAsync() => planner.PlanAsync(running.Case, feature.BindingCulture);
 
     public string? CurrentStep => running.CurrentStep?.Echo;
 

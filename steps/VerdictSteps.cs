@@ -1,3 +1,5 @@
+using KafkaResilience.Chaos.Fit;
+using KafkaResilience.Chaos.Fit.Planned;
 using KafkaResilience.Chaos.Scenario;
 using KafkaResilience.Chaos.Vocabulary;
 using Reqnroll;
@@ -19,12 +21,14 @@ public sealed class VerdictSteps(ScenarioJudge judge)
     public void OrderKept() => judge.OrderKept();
 
     [Then(@"^the producers? sent at least (\d+) messages per second$")]
+    [PlannedAs(typeof(RateFloor))]
     public void ProducerFloor(double floor) => judge.ProducerRateAtLeast(floor);
 
     [Then("the producer's {latency}")]
     public void ProducerLatency(LatencyBound bound) => judge.ProducerLatency(bound);
 
     [Then("the consumers read at least {int} messages per second")]
+    [PlannedAs(typeof(RateFloor))]
     public void ConsumerFloor(int floor) => judge.ConsumerRateAtLeast(floor);
 
     [Then("exactly {int} consumers received no message")]

@@ -4,6 +4,7 @@ using KafkaResilience.Cluster;
 using KafkaResilience.Embedded;
 using KafkaResilience.Reqnroll.Catalog;
 using KafkaResilience.Reporting;
+using KafkaResilience.Steps;
 using Xunit;
 
 namespace KafkaResilience.Features;
@@ -12,7 +13,7 @@ namespace KafkaResilience.Features;
 /// The decision on the suite's own rows (features/), as the runner expands them: which run on each target. A change to
 /// a feature's sizes that moves a row across the embedded target's limits shows here first.
 /// </summary>
-public sealed class FeatureRowsFitTests
+public sealed class FeatureRowsFitTests(BoundSteps steps) : IClassFixture<BoundSteps>
 {
     private static IReadOnlyList<ScenarioCase> Rows(string profile)
     {
@@ -20,39 +21,43 @@ public sealed class FeatureRowsFitTests
         return [.. FeatureCatalog.Load(Path.Combine(root, "features"), new RunProfile(profile)).Where(c => c.Error is null && c.SkipReason is null)];
     }
 
-    private static FitDecision Decide(ScenarioCase row, CapabilityLimits limits, string target) =>
-        ScenarioFit.Decide(ScenarioNeedsReader.Read([.. row.Steps.Select(s => s.Text)]), limits, target);
+    private async Task<FitDecision> Decide(ScenarioCase row, CapabilityLimits limits, string target)
+    {
+        var plan = await new StepPlanner(steps.Matcher).PlanAsync(row, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+        return ScenarioFit.Decide(ScenarioNeedsBuilder.Of(plan, [.. row.Steps.Select(s => s.Text)]), limits, target);
+    }
 
     [Fact]
-    public void Every_smoke_row_runs_whole_on_the_embedded_target()
+    public async Task Every_smoke_row_runs_whole_on_the_embedded_target()
     {
         var rows = Rows(RunProfile.Smoke);
 
         rows.Should().NotBeEmpty();
         foreach (var row in rows)
         {
-            var decision = Decide(row, EmbeddedCapabilities.Limits, "embedded");
+            var decision = await Decide(row, EmbeddedCapabilities.Limits, "embedded");
             decision.SkipReason.Should().BeNull(row.Info.DisplayName);
             decision.StepReasons.Should().BeEmpty(row.Info.DisplayName);
         }
     }
 
     [Fact]
-    public void Every_full_row_runs_whole_on_a_target_without_limits()
+    public async Task Every_full_row_runs_whole_on_a_target_without_limits()
     {
         foreach (var row in Rows(RunProfile.Full))
         {
-            var decision = Decide(row, CapabilityLimits.None, "docker");
+            var decision = await Decide(row, CapabilityLimits.None, "docker");
             decision.SkipReason.Should().BeNull(row.Info.DisplayName);
             decision.StepReasons.Should().BeEmpty(row.Info.DisplayName);
         }
     }
 
     [Fact]
-    public void On_the_embedded_target_the_full_profile_runs_only_the_rows_it_can_judge()
+    public async Task On_the_embedded_target_the_full_profile_runs_only_the_rows_it_can_judge()
     {
         // When
-        var rows = Rows(RunProfile.Full).Select(r => (Row: r, Decision: Decide(r, EmbeddedCapabilities.Limits, "embedded"))).ToList();
+        var rows = new List<(ScenarioCase Row, FitDecision Decision)>();
+        foreach (var row in Rows(RunProfile.Full)) rows.Add((row, await Decide(row, EmbeddedCapabilities.Limits, "embedded")));
 
         // Then: these run (their sends fit the window, or no fault keeps readers away longer than it holds)...
         var running = rows.Where(r => r.Decision.SkipReason is null).Select(r => r.Row.Info.ScenarioTitle).ToList();

@@ -1,8 +1,8 @@
 namespace KafkaResilience.Chaos.Fit;
 
 /// <summary>
-/// What one scenario row asks of its target, read from its own step texts before anything runs (see
-/// <see cref="ScenarioNeedsReader"/>): the topics and their partitions, each send and whether a group reads it while
+/// What one scenario row asks of its target, read from its steps' bound values before anything runs (see
+/// <see cref="ScenarioNeedsBuilder"/>): the topics and their partitions, each send and whether a group reads it while
 /// it is sent, the records written first and read afterwards, the groups that read everything after the send, the
 /// rates it states (floors and paces), and the faults that keep readers from a partition for a while. Every item
 /// keeps the index of its step, so a decision can name it or skip just that step.

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using KafkaResilience.Chaos.Fit;
 
 namespace KafkaResilience.Chaos.Scenario;
 
@@ -19,6 +20,12 @@ public interface IScenarioScope
 
     /// <summary>The text of every step the scenario will run, in order, without keywords (backgrounds included, outline values substituted).</summary>
     IReadOnlyList<string> StepTexts { get; }
+
+    /// <summary>
+    /// What each step of <see cref="StepTexts"/> means to a target's judgement of the row (null: nothing), read from the
+    /// values the steps bind to, before they run; so rewording a step's text changes nothing of it.
+    /// </summary>
+    Task<IReadOnlyList<IPlannedStep?>> PlanAsync();
 
     /// <summary>The step running now as written ("Then no acknowledged message is lost"), or null outside a step.</summary>
     string? CurrentStep { get; }

@@ -51,7 +51,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
         if (_cluster is not null) throw new InvalidOperationException("The scenario already has a cluster.");
         var selection = await TargetLauncher.SelectAsync(_scope.Token).ConfigureAwait(false);
         _scope.Say(selection.ToString());
-        if (selection.IsAvailable) Fit(TargetLauncher.LimitsOf(selection), selection.TargetName);
+        if (selection.IsAvailable) await FitAsync(TargetLauncher.LimitsOf(selection), selection.TargetName).ConfigureAwait(false);
         var (cluster, unavailable) = await TargetLauncher.StartAsync(selection, request, _scope.Token).ConfigureAwait(false);
         if (cluster is null) _scope.Skip(unavailable ?? "the target is unavailable");
         _cluster = cluster;
@@ -69,12 +69,13 @@ public sealed class ScenarioCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Decides, from the scenario's step texts and the target's limits, whether this row can be judged here: skips it
+    /// Decides, from the values the scenario's steps bind to and the target's limits, whether this row can be judged here: skips it
     /// with its numbers when it cannot, marks each step that cannot be judged while the rest can, and says the numbers.
     /// </summary>
-    internal FitDecision Fit(CapabilityLimits limits, string targetName)
+    internal async Task<FitDecision> FitAsync(CapabilityLimits limits, string targetName)
     {
-        var decision = ScenarioFit.Decide(ScenarioNeedsReader.Read(_scope.StepTexts), limits, targetName);
+        var plan = await _scope.PlanAsync().ConfigureAwait(false);
+        var decision = ScenarioFit.Decide(ScenarioNeedsBuilder.Of(plan, _scope.StepTexts), limits, targetName);
         foreach (var fact in decision.Facts) _scope.Say($"On the {targetName} target: {fact}");
         if (decision.SkipReason is { } reason) _scope.Skip(reason);
         foreach (var (step, why) in decision.StepReasons)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using KafkaResilience.Chaos.Fit;
 using KafkaResilience.Chaos.Scenario;
 
 namespace KafkaResilience.Chaos.Tests.Fakes;
@@ -21,6 +22,12 @@ internal sealed class LiteralScope(Action<string> say, IReadOnlyList<string>? ta
     public IReadOnlyList<string> Tags { get; } = tags ?? [];
 
     public IReadOnlyList<string> StepTexts { get; } = steps ?? [];
+
+    /// <summary>What the test says each step plans (by index); a step it leaves out plans nothing.</summary>
+    public IReadOnlyDictionary<int, IPlannedStep> Plan { get; init; } = new Dictionary<int, IPlannedStep>();
+
+    public Task<IReadOnlyList<IPlannedStep?>> PlanAsync() =>
+        Task.FromResult<IReadOnlyList<IPlannedStep?>>([.. StepTexts.Select((_, i) => Plan.GetValueOrDefault(i))]);
 
     /// <summary>The step the test says is running.</summary>
     public string? TestStep { get; set; }

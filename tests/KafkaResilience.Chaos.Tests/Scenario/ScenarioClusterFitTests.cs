@@ -1,5 +1,9 @@
 using FluentAssertions;
+using KafkaResilience.Chaos.Fit;
+using KafkaResilience.Chaos.Fit.Planned;
 using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Chaos.Targets;
+using KafkaResilience.Chaos.Vocabulary;
 using KafkaResilience.Embedded;
 using KafkaResilience.Chaos.Tests.Fakes;
 using Xunit;
@@ -20,30 +24,45 @@ public sealed class ScenarioClusterFitTests
         "no acknowledged message is lost",
     ];
 
+    /// <summary>What the steps above plan (the fault only when it keeps readers away, as a kill does and a clean stop does not).</summary>
+    private static Dictionary<int, IPlannedStep> Plan(long messages, bool kill)
+    {
+        var plan = new Dictionary<int, IPlannedStep>
+        {
+            [0] = new ClusterDetecting([105, 106, 108], TimeSpan.FromSeconds(2)),
+            [1] = new TopicCreated("q_1", 3, 3),
+            [2] = new GroupReading(3, "q_1-readers", "q_1"),
+            [3] = new SendPlanned(new ProducerSetup(1, 1), new MessageBatch(messages, 100), "q_1", new SendPace(100_000)),
+            [5] = new LateGroupRead(3, "q_1-late-readers", "q_1", 600),
+        };
+        if (kill) plan[4] = new BrokerLost(new SpecificBroker(106));
+        return plan;
+    }
+
     [Fact]
-    public void A_row_the_target_cannot_judge_is_skipped_before_anything_starts()
+    public async Task A_row_the_target_cannot_judge_is_skipped_before_anything_starts()
     {
         // Given
         var output = new List<string>();
-        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")));
+        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")) { Plan = Plan(100_000_000, kill: true) });
 
         // When
-        var fit = () => cluster.Fit(EmbeddedCapabilities.Limits, "embedded");
+        var fit = () => cluster.FitAsync(EmbeddedCapabilities.Limits, "embedded");
 
         // Then
-        fit.Should().Throw<LiteralSkipException>().Which.Reason.Should().StartWith("the embedded target cannot judge this row: \"broker 106 is killed\"");
+        (await fit.Should().ThrowAsync<LiteralSkipException>()).Which.Reason.Should().StartWith("the embedded target cannot judge this row: \"broker 106 is killed\"");
         cluster.IsReady.Should().BeFalse();
     }
 
     [Fact]
-    public void A_step_the_target_cannot_judge_is_marked_ahead_and_said()
+    public async Task A_step_the_target_cannot_judge_is_marked_ahead_and_said()
     {
         // Given
         var output = new List<string>();
-        var scope = new LiteralScope(output.Add, steps: Steps("broker 106 is stopped cleanly", "100000000"));
+        var scope = new LiteralScope(output.Add, steps: Steps("broker 106 is stopped cleanly", "100000000")) { Plan = Plan(100_000_000, kill: false) };
 
         // When
-        new ScenarioCluster(scope).Fit(EmbeddedCapabilities.Limits, "embedded");
+        await new ScenarioCluster(scope).FitAsync(EmbeddedCapabilities.Limits, "embedded");
 
         // Then: only the late group's step, with its numbers
         scope.TestStepSkips.Should().ContainSingle().Which.Key.Should().Be(5);

@@ -2,16 +2,19 @@ using FluentAssertions;
 using KafkaResilience.Chaos.Fit;
 using Xunit;
 
-namespace KafkaResilience.Chaos.Tests.Fit;
+namespace KafkaResilience.Features;
 
-/// <summary>What a row needs, read from its literal step texts.</summary>
-public sealed class ScenarioNeedsReaderTests
+/// <summary>
+/// What a row needs of its target, read from the values its steps bind to (the product's real step definitions, matched as
+/// Reqnroll matches them, nothing run): the same needs whatever the wording, as long as a step binds.
+/// </summary>
+public sealed class StepPlanTests(BoundSteps steps) : IClassFixture<BoundSteps>
 {
     [Fact]
-    public void A_send_after_a_group_started_reading_its_topics_is_read_while_sent()
+    public async Task A_send_after_a_group_started_reading_its_topics_is_read_while_sent()
     {
         // Given: three topics of three partitions, a group on all of them, one send spread over them
-        var needs = ScenarioNeedsReader.Read(
+        var needs = await steps.NeedsAsync(
         [
             "a cluster of brokers 105, 106 and 108",
             "3 topics named \"sweep-1\" to \"sweep-3\", each with 3 partitions and replication factor 1",
@@ -27,9 +30,9 @@ public sealed class ScenarioNeedsReaderTests
     }
 
     [Fact]
-    public void A_send_before_any_group_reads_is_not_read_while_sent()
+    public async Task A_send_before_any_group_reads_is_not_read_while_sent()
     {
-        var needs = ScenarioNeedsReader.Read(
+        var needs = await steps.NeedsAsync(
         [
             "a topic \"c\" with 3 partitions and replication factor 3",
             "2 threads sharing one producer send 1000000 messages of 100 bytes to \"c\" as fast as it can",
@@ -41,9 +44,9 @@ public sealed class ScenarioNeedsReaderTests
     }
 
     [Fact]
-    public void Faults_are_read_with_how_they_keep_readers_away()
+    public async Task Faults_are_read_with_how_they_keep_readers_away()
     {
-        var needs = ScenarioNeedsReader.Read(
+        var needs = await steps.NeedsAsync(
         [
             "a cluster of brokers 105, 106 and 108 that moves leadership off a lost broker after 2 seconds",
             "the leader of partition 0 of \"f\" is killed",
@@ -68,9 +71,9 @@ public sealed class ScenarioNeedsReaderTests
     }
 
     [Fact]
-    public void Floors_prefills_and_late_groups_are_read_with_their_steps()
+    public async Task Floors_prefills_and_late_groups_are_read_with_their_steps()
     {
-        var needs = ScenarioNeedsReader.Read(
+        var needs = await steps.NeedsAsync(
         [
             "a topic \"q_1\" with 3 partitions and replication factor 3",
             "90000 messages of 100 bytes have been written to \"q_1\"",
@@ -85,9 +88,9 @@ public sealed class ScenarioNeedsReaderTests
     }
 
     [Fact]
-    public void A_step_the_reader_does_not_know_needs_nothing()
+    public async Task A_step_the_reader_does_not_know_needs_nothing()
     {
-        var needs = ScenarioNeedsReader.Read(["the moon is full", "a producer sends many messages of 100 bytes to \"x\" at 5 messages per second"]);
+        var needs = await steps.NeedsAsync(["the moon is full", "a producer sends many messages of 100 bytes to \"x\" at 5 messages per second"]);
 
         needs.Sends.Should().BeEmpty();
         needs.Gaps.Should().BeEmpty();

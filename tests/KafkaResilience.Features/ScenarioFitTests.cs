@@ -4,10 +4,10 @@ using KafkaResilience.Cluster;
 using KafkaResilience.Embedded;
 using Xunit;
 
-namespace KafkaResilience.Chaos.Tests.Fit;
+namespace KafkaResilience.Features;
 
-/// <summary>Whether a row can be judged on a target, decided up front from the row's literal step texts.</summary>
-public sealed class ScenarioFitTests
+/// <summary>Whether a row can be judged on a target, decided up front from the values the row's steps bind to.</summary>
+public sealed class ScenarioFitTests(BoundSteps steps) : IClassFixture<BoundSteps>
 {
     // The headline scenario (broker-dies-mid-send.feature) as the runner expands one row: background, then the outline.
     private static string[] Headline(string messages = "100000000", string pace = "at 100000 messages per second", string fault = "broker 106 is killed") =>
@@ -36,13 +36,13 @@ public sealed class ScenarioFitTests
 
     private const int LateReadersStep = 18;
 
-    private static FitDecision OnEmbedded(params string[] steps) => ScenarioFit.Decide(ScenarioNeedsReader.Read(steps), EmbeddedCapabilities.Limits, "embedded");
+    private async Task<FitDecision> OnEmbedded(params string[] texts) => ScenarioFit.Decide(await steps.NeedsAsync(texts), EmbeddedCapabilities.Limits, "embedded");
 
     [Fact]
-    public void The_headline_at_the_seed_s_size_is_skipped_on_embedded_with_its_numbers()
+    public async Task The_headline_at_the_seed_s_size_is_skipped_on_embedded_with_its_numbers()
     {
         // When
-        var decision = OnEmbedded(Headline());
+        var decision = await OnEmbedded(Headline());
 
         // Then: the kill keeps readers from a partition for 2 s, longer than the 1.1 s the mock keeps of a 33,333 msg/s stream
         decision.SkipReason.Should().StartWith("the embedded target cannot judge this row: ")
@@ -54,9 +54,9 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void The_headline_s_smoke_row_runs_on_embedded_late_readers_included()
+    public async Task The_headline_s_smoke_row_runs_on_embedded_late_readers_included()
     {
-        var decision = OnEmbedded(Headline("100000", "at 20000 messages per second"));
+        var decision = await OnEmbedded(Headline("100000", "at 20000 messages per second"));
 
         decision.SkipReason.Should().BeNull();
         decision.StepReasons.Should().BeEmpty();
@@ -64,10 +64,10 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void A_row_whose_only_unjudgeable_step_is_the_late_group_skips_that_step_alone()
+    public async Task A_row_whose_only_unjudgeable_step_is_the_late_group_skips_that_step_alone()
     {
         // Given: the seed's size, but a clean stop (no gap) instead of the kill
-        var decision = OnEmbedded(Headline(fault: "broker 106 is stopped cleanly"));
+        var decision = await OnEmbedded(Headline(fault: "broker 106 is stopped cleanly"));
 
         // Then
         decision.SkipReason.Should().BeNull();
@@ -78,18 +78,18 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void A_target_without_limits_judges_every_row()
+    public async Task A_target_without_limits_judges_every_row()
     {
-        var decision = ScenarioFit.Decide(ScenarioNeedsReader.Read(Headline()), CapabilityLimits.None, "docker");
+        var decision = ScenarioFit.Decide(await steps.NeedsAsync(Headline()), CapabilityLimits.None, "docker");
 
         decision.SkipReason.Should().BeNull();
         decision.StepReasons.Should().BeEmpty();
     }
 
     [Fact]
-    public void A_floor_of_the_seed_s_size_judges_the_mock_not_kafka()
+    public async Task A_floor_of_the_seed_s_size_judges_the_mock_not_kafka()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"baseline\" with 3 partitions and replication factor 1",
             "a producer sends 100000000 messages of 100 bytes to \"baseline\" at 1000000 messages per second",
@@ -101,9 +101,9 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void A_smoke_floor_is_judged_on_embedded()
+    public async Task A_smoke_floor_is_judged_on_embedded()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"baseline\" with 3 partitions and replication factor 1",
             "a producer sends 300000 messages of 100 bytes to \"baseline\" at 100000 messages per second",
@@ -113,25 +113,25 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void Messages_written_first_must_all_fit_the_window_until_they_are_read()
+    public async Task Messages_written_first_must_all_fit_the_window_until_they_are_read()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"three\" with 3 partitions and replication factor 3",
             "3000000 messages of 100 bytes have been written to \"three\"",
             "3 consumers in group \"three-readers\" read all 3000000 messages of \"three\" 1 time within 600 seconds");
 
         decision.SkipReason.Should().Contain("writing 3,000,000 messages of 100 B to \"three\" before it reads them needs 1,000,000 records (120.0 MB) kept per partition");
-        OnEmbedded(
+        (await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"three\" with 3 partitions and replication factor 3",
-            "60000 messages of 100 bytes have been written to \"three\"").SkipReason.Should().BeNull();
+            "60000 messages of 100 bytes have been written to \"three\"")).SkipReason.Should().BeNull();
     }
 
     [Fact]
-    public void A_send_read_while_sent_as_fast_as_the_producers_can_cannot_be_followed_in_a_bounded_window()
+    public async Task A_send_read_while_sent_as_fast_as_the_producers_can_cannot_be_followed_in_a_bounded_window()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"scaled\" with 2 partitions and replication factor 3",
             "2 consumers in group \"scaled-readers\" are reading \"scaled\"",
@@ -141,9 +141,9 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void A_crashed_consumer_keeps_its_partitions_unread_for_its_session_and_the_pause()
+    public async Task A_crashed_consumer_keeps_its_partitions_unread_for_its_session_and_the_pause()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108",
             "a topic \"c\" with 3 partitions and replication factor 3",
             "1 consumer in group \"crashing\" is reading \"c\", committing after processing",
@@ -157,7 +157,7 @@ public sealed class ScenarioFitTests
     }
 
     [Fact]
-    public void A_fault_whose_gap_and_a_healthy_lag_fit_the_window_is_judged()
+    public async Task A_fault_whose_gap_and_a_healthy_lag_fit_the_window_is_judged()
     {
         string[] Reset(int rate) =>
         [
@@ -169,15 +169,15 @@ public sealed class ScenarioFitTests
         ];
 
         // 20,000 msg/s: a window of 5.6 s holds the 1 s gap and 1 s of lag
-        var slow = OnEmbedded(Reset(20_000));
+        var slow = await OnEmbedded(Reset(20_000));
         slow.SkipReason.Should().BeNull();
         slow.Facts.Should().Contain(f => f.Contains("never fall more than 5.6 s behind") && f.Contains("the longest gap a fault makes: 1 s (the fault's length)"));
         // 100,000 msg/s: a window of 1.1 s does not (such a row passed once and left 145,578 records skipped by the cluster once)
-        OnEmbedded(Reset(100_000)).SkipReason.Should().Contain("keeps the readers from a partition for 1 s (the fault's length), and a healthy reader lags up to 1 s besides");
+        (await OnEmbedded(Reset(100_000))).SkipReason.Should().Contain("keeps the readers from a partition for 1 s (the fault's length), and a healthy reader lags up to 1 s besides");
     }
 
     [Fact]
-    public void A_bandwidth_cap_a_partition_s_stream_fits_makes_no_gap()
+    public async Task A_bandwidth_cap_a_partition_s_stream_fits_makes_no_gap()
     {
         // 1,000 msg/s over 3 partitions is 40 KB/s a partition, under a 64 KB/s cap; 100,000 msg/s is not
         string[] Capped(int rate) =>
@@ -189,14 +189,14 @@ public sealed class ScenarioFitTests
             "the connections to the leader of partition 0 of \"f\" are capped at 64 KB per second for 3 seconds",
         ];
 
-        OnEmbedded(Capped(1000)).SkipReason.Should().BeNull();
-        OnEmbedded(Capped(100_000)).SkipReason.Should().Contain("keeps the readers from a partition for 3 s (the fault's length)");
+        (await OnEmbedded(Capped(1000))).SkipReason.Should().BeNull();
+        (await OnEmbedded(Capped(100_000))).SkipReason.Should().Contain("keeps the readers from a partition for 3 s (the fault's length)");
     }
 
     [Fact]
-    public void A_send_that_fits_the_window_needs_nothing_of_its_readers()
+    public async Task A_send_that_fits_the_window_needs_nothing_of_its_readers()
     {
-        var decision = OnEmbedded(
+        var decision = await OnEmbedded(
             "a cluster of brokers 105, 106 and 108 that moves leadership off a lost broker after 2 seconds",
             "a topic \"f\" with 3 partitions and replication factor 3",
             "3 consumers in group \"f-readers\" are reading \"f\"",

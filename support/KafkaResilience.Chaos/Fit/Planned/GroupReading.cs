@@ -1,0 +1,19 @@
+using KafkaResilience.Workloads.Consuming;
+
+namespace KafkaResilience.Chaos.Fit.Planned;
+
+/// <summary>"N consumers in group "G" are reading "T"" (with or without a commit mode): a group reads the topic from now on.</summary>
+public sealed record GroupReading(int Consumers, string Group, string Topic, CommitMode? Commit) : IPlannedStep
+{
+    public GroupReading(int consumers, string group, string topic)
+        : this(consumers, group, topic, null)
+    {
+    }
+
+    public GroupReading(int consumers, string group, string topic, CommitMode commit)
+        : this(consumers, group, topic, (CommitMode?)commit)
+    {
+    }
+
+    public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Reading(Topic);
+}

@@ -1,0 +1,7 @@
+namespace KafkaResilience.Chaos.Fit.Planned;
+
+/// <summary>"a topic "T" with N partitions ...": a topic and its partitions.</summary>
+public sealed record TopicCreated(string Name, int Partitions, int ReplicationFactor) : IPlannedStep
+{
+    public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Topic(Name, Partitions);
+}
