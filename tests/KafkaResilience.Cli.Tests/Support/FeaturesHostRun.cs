@@ -3,7 +3,7 @@ namespace KafkaResilience.Cli.Tests.Support;
 /// <summary>
 /// Starts the README's suite command, <c>dotnet test --project tests/KafkaResilience.Features</c> (without
 /// building, in this test's configuration), with a filter and settings, on the embedded target. Its reports
-/// (Allure results, sweeps, TRX) go to the child's work folder, never to the repository's own.
+/// (Allure results, sweeps, Cucumber reports, TRX) go to the child's work folder, never to the repository's own.
 /// </summary>
 internal static class FeaturesHostRun
 {
@@ -17,6 +17,7 @@ internal static class FeaturesHostRun
             ["KAFKA_RESILIENCE_FEATURES"] = null,
             ["KAFKA_RESILIENCE_ALLURE_RESULTS"] = Path.Combine(folders.Work, "allure-results"),
             ["KAFKA_RESILIENCE_SWEEPS"] = Path.Combine(folders.Work, "sweeps"),
+            ["KAFKA_RESILIENCE_CUCUMBER_REPORTS"] = Path.Combine(folders.Work, "cucumber"),
         };
         foreach (var (name, value) in settings) environment[name] = value;
         return ChildProcess.Start(BuiltPrograms.Dotnet,
