@@ -23,6 +23,13 @@ internal sealed class LiteralHistory
         return _producers[id];
     }
 
+    /// <summary>The next producer stream writes <paramref name="topic"/> (by name, as the scenario's producers do).</summary>
+    public LiteralHistory WritesTo(string topic)
+    {
+        _producers.Add(Ledger.AddProducer($"producer-{_producers.Count}", 100, topic));
+        return this;
+    }
+
     public LiteralHistory Send(int producer, long seq, double at)
     {
         Producer(producer).Sent(seq, Clock.At(at));
@@ -43,9 +50,17 @@ internal sealed class LiteralHistory
         return this;
     }
 
+    /// <summary>A consumer recorder by name; the first use records it as a reader of anything (a hand-written history's consumers read what they are given).</summary>
+    public ConsumerRecorder Consumer(string name)
+    {
+        if (_consumers.TryGetValue(name, out var c)) return c;
+        Ledger.AddReader(name, "*");
+        return _consumers[name] = Ledger.AddConsumer(name);
+    }
+
     public LiteralHistory Read(string consumer, int producer, long seq, int partition, long offset, double at, double sentAt = 0)
     {
-        if (!_consumers.TryGetValue(consumer, out var c)) _consumers[consumer] = c = Ledger.AddConsumer(consumer);
+        var c = Consumer(consumer);
         var payload = PayloadFormat.NewBuffer(100, new PayloadHeader(Ledger.RunTag, producer, seq, Clock.At(sentAt)));
         c.Consumed(partition, offset, payload, Clock.At(at));
         return this;
@@ -60,7 +75,7 @@ internal sealed class LiteralHistory
     /// <summary>A consumer's offset reset on a partition at a chosen second: about to read <paramref name="from"/>, it next read <paramref name="to"/>.</summary>
     public LiteralHistory Reset(string consumer, int partition, long from, long? to, OffsetResetKind kind, double at, string reason = "test reset")
     {
-        if (!_consumers.TryGetValue(consumer, out var c)) _consumers[consumer] = c = Ledger.AddConsumer(consumer);
+        var c = Consumer(consumer);
         c.OffsetReset(partition, from, to, kind, reason, Clock.At(at));
         return this;
     }

@@ -9,4 +9,7 @@ public interface IPlannedStep
 {
     /// <summary>Adds this step's needs; <paramref name="step"/> is its index in the row, <paramref name="text"/> how it reads.</summary>
     void AddTo(ScenarioNeedsBuilder needs, int step, string text);
+
+    /// <summary>The group and topic reference this step reads with, when it reads; null when it reads nothing.</summary>
+    (string Group, string Topic)? Reads => null;
 }

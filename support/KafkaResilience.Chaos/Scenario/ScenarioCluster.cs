@@ -7,6 +7,7 @@ using KafkaResilience.Cluster.Toxiproxy;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Targets;
 using KafkaResilience.Workloads.Checkers;
+using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Scenario;
 
@@ -21,13 +22,18 @@ namespace KafkaResilience.Chaos.Scenario;
 public sealed class ScenarioCluster : IAsyncDisposable
 {
     private readonly IScenarioScope _scope;
+    private readonly ScenarioHistory _history;
     private readonly List<ScenarioTopic> _topics = [];
     private readonly Dictionary<string, PartitionLeaders> _leadersBeforeFaults = new(StringComparer.Ordinal);
     private IKafkaCluster? _cluster;
     private IBrokerProbe? _probe;
     private ToxiproxyClient? _toxiproxyClient;
 
-    public ScenarioCluster(IScenarioScope scope) => _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+    public ScenarioCluster(IScenarioScope scope, ScenarioHistory history)
+    {
+        _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
+    }
 
     /// <summary>The scenario's cluster; a step that needs one before "Given a cluster of brokers ..." fails saying so.</summary>
     public IKafkaCluster Cluster => _cluster ?? throw new InvalidOperationException(
@@ -82,6 +88,9 @@ public sealed class ScenarioCluster : IAsyncDisposable
         {
             _scope.Say($"Step \"{_scope.StepTexts[step]}\" will be skipped: {why}");
             _scope.SkipLaterStep(step, why);
+            // What the step would have read is missing evidence: a check that needs it is not judged, never "lost".
+            if (plan[step]?.Reads is { } reads)
+                _history.Ledger.WithholdRead(new WithheldRead(reads.Group, reads.Topic, _scope.StepTexts[step], "was skipped before the scenario ran: " + why));
         }
         return decision;
     }
@@ -90,6 +99,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
     internal void Use(IKafkaCluster cluster, IBrokerProbe probe, IToxiproxy? toxiproxy = null)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        _history.FollowLeadership(() => cluster.LeadershipChanges);
         _probe = probe ?? throw new ArgumentNullException(nameof(probe));
         Toxiproxy = toxiproxy;
         IsReady = true;

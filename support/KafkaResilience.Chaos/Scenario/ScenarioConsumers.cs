@@ -84,7 +84,7 @@ public sealed class ScenarioConsumers : IAsyncDisposable
                 ?? throw new InvalidOperationException($"No group \"{name}\" is reading in this scenario (groups: {string.Join(", ", _groups.Select(g => g.Name))}).");
     }
 
-    /// <summary>Makes a group known (unit tests: a group recorded by hand).</summary>
+    /// <summary>Makes a group known (a group recorded by hand in a unit test, with no workload, is recorded on the history as reading anything).</summary>
     internal void Track(ScenarioGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -93,6 +93,23 @@ public sealed class ScenarioConsumers : IAsyncDisposable
             if (_groups.Any(g => g.Name == group.Name)) throw new InvalidOperationException($"Group \"{group.Name}\" is already reading.");
             _groups.Add(group);
         }
+
+        if (group.Workload is null) _history.Ledger.AddReader(group.Name, "*");
+    }
+
+    /// <summary>
+    /// The group a Then step judges: the one named, or, when the step that would have started it was skipped or failed
+    /// before it read, a group with no members, whose check the history then calls not judged (with that step and why).
+    /// A name no step ever used is an error, as for <see cref="Group"/>.
+    /// </summary>
+    public ScenarioGroup Judged(string name)
+    {
+        lock (_groups)
+        {
+            if (_groups.LastOrDefault(g => g.Name == name) is { } known) return known;
+        }
+
+        return _history.Snapshot().WithheldReads.Any(w => w.Group == name) ? new ScenarioGroup(name, [], null, []) : Group(name);
     }
 
     /// <summary>
@@ -113,6 +130,20 @@ public sealed class ScenarioConsumers : IAsyncDisposable
     public ScenarioGroup StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false, int passes = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(group);
+        try
+        {
+            return Start(consumers, group, topicReference, commitMode, splitPartitionsByHand, passes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A check that needs this group's reads is then not judged, naming this step and why it read nothing.
+            _history.Ledger.WithholdRead(new WithheldRead(group, topicReference, _scope.CurrentStep ?? $"group \"{group}\" starts", $"failed before it read: {e.Message}"));
+            throw;
+        }
+    }
+
+    private ScenarioGroup Start(int consumers, string group, string topicReference, CommitMode? commitMode, bool splitPartitionsByHand, int passes)
+    {
         lock (_groups)
         {
             if (_groups.Any(g => g.Name == group)) throw new InvalidOperationException($"Group \"{group}\" is already reading.");

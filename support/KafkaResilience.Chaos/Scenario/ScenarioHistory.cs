@@ -1,3 +1,4 @@
+using KafkaResilience.Cluster;
 using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Workloads.History;
 
@@ -10,17 +11,16 @@ namespace KafkaResilience.Chaos.Scenario;
 /// </summary>
 public sealed class ScenarioHistory
 {
-    private readonly ScenarioCluster _cluster;
+    private Func<IReadOnlyList<LeadershipChange>>? _leadership;
 
-    public ScenarioHistory(ScenarioCluster cluster)
-        : this(cluster, new LedgerOptions())
+    public ScenarioHistory()
+        : this(new LedgerOptions())
     {
     }
 
     /// <summary>A history on a chosen clock (unit tests: a manual one).</summary>
-    internal ScenarioHistory(ScenarioCluster cluster, LedgerOptions options)
+    internal ScenarioHistory(LedgerOptions options)
     {
-        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         Ledger = new HistoryLedger(options);
         Timeline = new FaultTimeline(() => Ledger.OriginWallClock + Ledger.Elapsed(Ledger.Now()));
     }
@@ -32,7 +32,10 @@ public sealed class ScenarioHistory
     public FaultTimeline Timeline { get; }
 
     /// <summary>Everything recorded so far, with the cluster's leadership changes.</summary>
-    public HistorySnapshot Snapshot() => Ledger.Snapshot(_cluster.Started?.LeadershipChanges);
+    public HistorySnapshot Snapshot() => Ledger.Snapshot(_leadership?.Invoke());
+
+    /// <summary>Takes the cluster's leadership changes into every snapshot from now on (once the scenario's cluster started).</summary>
+    internal void FollowLeadership(Func<IReadOnlyList<LeadershipChange>> changes) => _leadership = changes ?? throw new ArgumentNullException(nameof(changes));
 
     /// <summary>Notes what the scenario did, now, on the history's clock.</summary>
     public void Note(string text) => Timeline.Note(text);

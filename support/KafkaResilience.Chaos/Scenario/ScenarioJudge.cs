@@ -71,7 +71,7 @@ public sealed class ScenarioJudge
     /// <summary>One group read at most <paramref name="ratio"/> times as fast as another.</summary>
     public void GroupRateRatio(string faster, string slower, double ratio)
     {
-        var (a, b) = (_consumers.Group(faster), _consumers.Group(slower));
+        var (a, b) = (_consumers.Judged(faster), _consumers.Judged(slower));
         Judge(new ReadRateRatioChecker(a.Name, a.MemberNames, b.Name, b.MemberNames, ratio), $"at most {ratio:0.00} times as fast",
             _ => VerdictCategory.ThroughputAboveCeiling);
     }
@@ -79,21 +79,21 @@ public sealed class ScenarioJudge
     /// <summary>Exactly <paramref name="idle"/> members of the group (the last one when null) read nothing.</summary>
     public void IdleConsumers(int idle, string? group = null)
     {
-        var reading = group is null ? _consumers.LastGroup : _consumers.Group(group);
+        var reading = group is null ? _consumers.LastGroup : _consumers.Judged(group);
         Judge(new IdleConsumerChecker(reading.Name, reading.MemberNames, idle), $"exactly {idle} idle", _ => VerdictCategory.ConsumersIdle);
     }
 
     /// <summary>Every member of the group (the last one when null) read at least one message.</summary>
     public void EveryConsumerReceived(string? group = null)
     {
-        var reading = group is null ? _consumers.LastGroup : _consumers.Group(group);
+        var reading = group is null ? _consumers.LastGroup : _consumers.Judged(group);
         Judge(new IdleConsumerChecker(reading.Name, reading.MemberNames, 0), "no consumer idle", _ => VerdictCategory.ConsumersIdle);
     }
 
     /// <summary>What a late group read of the messages written before it joined (the prefills).</summary>
     public void ReadBefore(string group, long before)
     {
-        var reading = _consumers.Group(group);
+        var reading = _consumers.Judged(group);
         Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), [], before, allAfter: false, reading.MemberNames), $"{before:N0} of the messages written before it joined",
             v => v.Numbers["read-before"] < before ? VerdictCategory.MessagesLost : VerdictCategory.CountNotAsExpected);
     }
@@ -101,7 +101,7 @@ public sealed class ScenarioJudge
     /// <summary>A late group read every message of the current send (written after it joined).</summary>
     public void ReadAllAfter(string group)
     {
-        var reading = _consumers.Group(group);
+        var reading = _consumers.Judged(group);
         Judge(new ReadBeforeAfterChecker(reading.Name, PrefillStreams(), _producers.CurrentSend.StreamIds, null, allAfter: true, reading.MemberNames),
             "all of the messages written after it joined", _ => VerdictCategory.MessagesLost);
     }
@@ -112,7 +112,7 @@ public sealed class ScenarioJudge
     /// </summary>
     public void DroppedByRetention(string group)
     {
-        var reading = _consumers.Group(group);
+        var reading = _consumers.Judged(group);
         Judge(new DroppedByRetentionChecker(reading.Name, reading.MemberNames), "every message it could not read below the log-start offset (retention), none lost",
             v => v.Numbers["lost"] > 0 ? VerdictCategory.MessagesLost : VerdictCategory.CountNotAsExpected);
     }
@@ -231,10 +231,22 @@ public sealed class ScenarioJudge
     public Task ReadAllAcknowledgedWithinAsync(int consumers, string group, string topic, TimeSpan timeout) =>
         ReadAllWithinAsync(consumers, group, topic, _history.Ledger.OkCount, timeout);
 
-    /// <summary>Runs the checker, records the step's verdict, and fails the step exactly when it is not valid.</summary>
+    /// <summary>
+    /// Runs the checker, records the step's verdict, and fails the step exactly when it is invalid or unknown; a check
+    /// whose evidence was never gathered is recorded not judged, and the step ends skipped with the reason.
+    /// </summary>
     private StepVerdict Judge(IChecker checker, string expected, Func<Verdict, VerdictCategory> categoryOf)
     {
         var verdict = CheckerRun.Of(_history.Snapshot(), checker).Verdicts[0];
+        if (verdict.Validity == Validity.NotJudged)
+        {
+            var notJudged = new StepVerdict(_scope.CurrentStep ?? checker.Name, expected, "not judged: " + verdict.Summary, verdict, null);
+            lock (_verdicts) _verdicts.Add(notJudged);
+            foreach (var (name, value) in notJudged.Shown) _scope.Report(name, value);
+            _scope.NotJudged(verdict.Summary);
+            return notJudged;
+        }
+
         var category = verdict.Validity == Validity.Unknown ? VerdictCategory.VerdictUnknown : categoryOf(verdict);
         var step = new StepVerdict(_scope.CurrentStep ?? checker.Name, expected, verdict.Summary, verdict, verdict.Validity == Validity.Valid ? null : category);
         lock (_verdicts) _verdicts.Add(step);

@@ -5,8 +5,9 @@ using KafkaResilience.Workloads.History;
 namespace KafkaResilience.Workloads.Checkers;
 
 /// <summary>
-/// Runs checkers over one history: a checker that throws yields Unknown (never Valid) with the
-/// exception in its summary; the overall validity combines Invalid over Unknown over Valid.
+/// Runs checkers over one history: a checker whose evidence the history does not hold (<see cref="IChecker.Needs"/>)
+/// is NotJudged with the reason, never run; a checker that throws yields Unknown (never Valid) with the exception in its
+/// summary; the overall validity combines Invalid over Unknown over NotJudged over Valid.
 /// </summary>
 public sealed record CheckerRun(Validity Validity, IReadOnlyList<Verdict> Verdicts)
 {
@@ -26,7 +27,8 @@ public sealed record CheckerRun(Validity Validity, IReadOnlyList<Verdict> Verdic
         {
             try
             {
-                verdicts.Add(checker.Check(history));
+                var missing = checker.Needs.Select(n => n.MissingIn(history)).FirstOrDefault(m => m is not null);
+                verdicts.Add(missing is not null ? Verdict.NotJudged(checker.Name, missing) : checker.Check(history));
             }
             catch (Exception e)
             {

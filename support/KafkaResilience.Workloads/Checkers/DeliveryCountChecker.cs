@@ -25,6 +25,8 @@ public sealed class DeliveryCountChecker : IChecker
     public IReadOnlyCollection<int> SendStreamIds { get; }
     public string Name => Words(Count);
 
+    public IReadOnlyList<IEvidenceNeed> Needs => Count == DeliveryCount.FailedSends ? [] : [new ReadsOfAckedTopics()];
+
     /// <summary>How a feature names the count ("lost messages").</summary>
     public static string Words(DeliveryCount count) => count switch
     {

@@ -25,6 +25,8 @@ public sealed class DroppedByRetentionChecker : IChecker
     public IReadOnlyCollection<string> Members { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group)];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -22,6 +22,8 @@ public sealed class DuplicateChecker : IChecker
     public bool AllowDeliveredTwice { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadsOfAckedTopics()];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

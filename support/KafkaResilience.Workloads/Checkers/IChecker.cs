@@ -7,5 +7,8 @@ public interface IChecker
 {
     string Name { get; }
 
+    /// <summary>What the history must hold for this checker to judge it; when a need is missing the verdict is NotJudged (see <see cref="CheckerRun"/>).</summary>
+    IReadOnlyList<IEvidenceNeed> Needs => [];
+
     Verdict Check(HistorySnapshot history);
 }

@@ -25,6 +25,8 @@ public sealed class IdleConsumerChecker : IChecker
     public int ExpectedIdle { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group)];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

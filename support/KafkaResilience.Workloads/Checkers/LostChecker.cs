@@ -31,6 +31,8 @@ public sealed class LostChecker : IChecker
 
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadsOfAckedTopics()];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

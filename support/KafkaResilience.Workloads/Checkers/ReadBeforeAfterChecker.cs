@@ -39,6 +39,8 @@ public sealed class ReadBeforeAfterChecker : IChecker
     public IReadOnlyCollection<string> Members { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group)];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -26,6 +26,8 @@ public sealed class ReadCountChecker : IChecker
     public long Expected { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group)];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

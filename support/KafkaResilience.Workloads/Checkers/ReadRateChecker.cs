@@ -26,6 +26,8 @@ public sealed class ReadRateChecker : IChecker
     public double FloorPerSecond { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group)];
+
     public Verdict Check(HistorySnapshot history)
     {
         var read = ReadTotals.Of(history, Members);

@@ -33,6 +33,8 @@ public sealed class ReadRateRatioChecker : IChecker
     public double MaxRatio { get; }
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadByGroup(Group), new ReadByGroup(Baseline)];
+
     public Verdict Check(HistorySnapshot history)
     {
         var rate = ReadTotals.Of(history, Members).PerSecond;

@@ -13,6 +13,8 @@ public sealed class ReorderChecker : IChecker
 
     public string Name => CheckerName;
 
+    public IReadOnlyList<IEvidenceNeed> Needs => [new ReadsOfAckedTopics()];
+
     public Verdict Check(HistorySnapshot history)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -20,7 +20,11 @@ public sealed record Verdict(
     public static Verdict Unknown(string checker, string summary, IReadOnlyDictionary<string, double>? numbers = null, IReadOnlyList<string>? examples = null) =>
         new(checker, Validity.Unknown, summary, numbers ?? new Dictionary<string, double>(), examples ?? []);
 
-    /// <summary>Invalid over Unknown over Valid; no verdicts at all is Unknown (nothing was judged).</summary>
+    /// <summary>The evidence the checker needs was never gathered; <paramref name="reason"/> says which and why.</summary>
+    public static Verdict NotJudged(string checker, string reason) =>
+        new(checker, Validity.NotJudged, reason, new Dictionary<string, double>(), []);
+
+    /// <summary>Invalid over Unknown over NotJudged over Valid; no verdicts at all is Unknown (nothing was judged).</summary>
     public static Validity Combine(IEnumerable<Verdict> verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);

@@ -40,6 +40,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         _ledger = ledger;
         _log = log;
         GroupId = GroupIdOf(options, ledger);
+        // Evidence that this group's reads were gathered, whatever it then reads (a check of loss needs a reader to judge).
+        ledger.AddReader(options.Name, ReferenceOf(options.Topic));
         var partitions = options.ManualAssignment
             ? TopicProbe.PartitionCount(bootstrapServers, clientSettings, options.Topic, TimeSpan.FromSeconds(30))
             : 0;
@@ -52,6 +54,12 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         }
         foreach (var m in _members) m.Start("started");
     }
+
+    /// <summary>A subscription as a topic reference: "^prefix.*" (how a "prefix*" reference subscribes) reads as "prefix*", a topic as itself.</summary>
+    internal static string ReferenceOf(string subscription) =>
+        subscription.StartsWith('^') && subscription.EndsWith(".*", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Unescape(subscription[1..^2]) + "*"
+            : subscription;
 
     /// <summary>Validates the options (and the client settings, by building one consumer config) and starts every consumer.</summary>
     public static ConsumerWorkload Start(string bootstrapServers, ConsumerWorkloadOptions options, HistoryLedger ledger,

@@ -17,6 +17,8 @@ public sealed class HistoryLedger
     private readonly List<TimelineEvent> _events = [];
     private readonly List<RebalanceEvent> _rebalances = [];
     private readonly List<(int Topic, OffsetReset Reset)> _resets = [];
+    private readonly List<ReaderRecord> _readers = [];
+    private readonly List<WithheldRead> _withheld = [];
     private readonly List<MessageSample> _writtenTwiceSamples = [];
     private readonly List<MessageSample> _deliveredTwiceSamples = [];
     private readonly List<MessageSample> _reorderSamples = [];
@@ -79,11 +81,26 @@ public sealed class HistoryLedger
         var topicIndex = topic is null ? 0 : TopicIndex(topic);
         lock (_gate)
         {
-            var recorder = new ProducerRecorder(this, _producers.Count, name, messageSize, topicIndex);
+            var recorder = new ProducerRecorder(this, _producers.Count, name, messageSize, topicIndex, topic is not null);
             _producers.Add(recorder);
             Volatile.Write(ref _producerById, [.. _producers]);
             return recorder;
         }
+    }
+
+    /// <summary>Records that group <paramref name="group"/> started reading <paramref name="topicReference"/> (a topic, or "prefix*").</summary>
+    public void AddReader(string group, string topicReference)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(group);
+        ArgumentException.ThrowIfNullOrWhiteSpace(topicReference);
+        lock (_gate) _readers.Add(new ReaderRecord(group, topicReference));
+    }
+
+    /// <summary>Records a read the scenario meant to make and did not (its step skipped, or failed before it read).</summary>
+    public void WithholdRead(WithheldRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_gate) _withheld.Add(read);
     }
 
     /// <summary>A new consumer recorder (one per group member or reader).</summary>
@@ -225,7 +242,11 @@ public sealed class HistoryLedger
                 [.. _writtenTwiceSamples], [.. _deliveredTwiceSamples], [.. _reorderSamples],
                 [.. _faults], [.. _events.OrderBy(e => e.At)], [.. _rebalances.OrderBy(r => r.At)],
                 leadershipChanges ?? [],
-                [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset));
+                [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset))
+            {
+                Readers = [.. _readers],
+                WithheldReads = [.. _withheld],
+            };
         }
     }
 

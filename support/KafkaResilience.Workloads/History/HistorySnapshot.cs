@@ -15,6 +15,7 @@ public sealed class HistorySnapshot
     private readonly ProducerRecorder[] _producers;
     private readonly IReadOnlyList<(int Topic, OffsetReset Reset)> _resets;
     private readonly IReadOnlyList<(int Topic, PartitionTrack Track)> _tracks;
+    private readonly Func<int, string> _topicName;
 
     internal HistorySnapshot(
         HistoryLedger ledger, TimeSpan duration, ProducerRecorder[] producers, ConsumerRecorder[] consumers,
@@ -26,6 +27,7 @@ public sealed class HistorySnapshot
         IReadOnlyList<(int Topic, OffsetReset Reset)> resets, IReadOnlyList<(int Topic, PartitionTrack Track)> tracks, long ackedTwiceAtOffset)
     {
         _producers = producers;
+        _topicName = ledger.TopicName;
         _resets = resets;
         _tracks = tracks;
         OffsetResets = resets.Select(r => r.Reset).ToArray();
@@ -48,6 +50,16 @@ public sealed class HistorySnapshot
         AckLatencyPerSecond = LatencyPerSecond.Merge(producers.Select(p => p.AckLatencyPerSecond));
         EndToEndLatency = Merge("end-to-end latency", consumers.Select(c => (HistogramBase)c.EndToEnd));
     }
+
+    /// <summary>The groups the scenario started reading, and what each read (a topic, or "prefix*").</summary>
+    public IReadOnlyList<ReaderRecord> Readers { get; init; } = [];
+
+    /// <summary>Reads the scenario meant to make and did not (a step skipped, or failed before it read), with why.</summary>
+    public IReadOnlyList<WithheldRead> WithheldReads { get; init; } = [];
+
+    /// <summary>The name of the topic a producer stream wrote, or null when it named none.</summary>
+    public string? TopicOf(int producerId) =>
+        producerId >= 0 && producerId < _producers.Length && _producers[producerId].HasTopicName ? _topicName(_producers[producerId].Topic) : null;
 
     /// <summary>From the ledger's origin to the snapshot.</summary>
     public TimeSpan Duration { get; }

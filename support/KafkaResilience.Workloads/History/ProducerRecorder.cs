@@ -23,14 +23,18 @@ public sealed class ProducerRecorder
     private long _lastSendTicks;
     private long _lastOutcomeTicks;
 
-    internal ProducerRecorder(HistoryLedger ledger, int id, string name, int messageSize, int topic)
+    internal ProducerRecorder(HistoryLedger ledger, int id, string name, int messageSize, int topic, bool hasTopicName = false)
     {
         _ledger = ledger;
         Id = id;
         Name = name;
         MessageSize = messageSize;
         Topic = topic;
+        HasTopicName = hasTopicName;
     }
+
+    /// <summary>True when the stream was added with the name of the topic it writes.</summary>
+    public bool HasTopicName { get; }
 
     /// <summary>The producer id written into this stream's payloads.</summary>
     public int Id { get; }

@@ -18,9 +18,9 @@ internal sealed class LiteralScenario
     public LiteralScenario(DateTimeOffset? runStart = null)
     {
         Scope = new LiteralScope(Output.Add) { RunStart = runStart ?? new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero) };
-        Cluster = new ScenarioCluster(Scope);
+        History = new ScenarioHistory(new LedgerOptions { Clock = Clock, RunTag = 7 });
+        Cluster = new ScenarioCluster(Scope, History);
         Cluster.Use(Fake, Fake);
-        History = new ScenarioHistory(Cluster, new LedgerOptions { Clock = Clock, RunTag = 7 });
         Producers = new ScenarioProducers(Cluster, History, Scope);
         Consumers = new ScenarioConsumers(Cluster, History, Producers, Scope);
         Nemesis = new ScenarioNemesis(Cluster, History, Scope);

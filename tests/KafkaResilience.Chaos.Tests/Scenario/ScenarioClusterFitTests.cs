@@ -44,7 +44,7 @@ public sealed class ScenarioClusterFitTests
     {
         // Given
         var output = new List<string>();
-        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")) { Plan = Plan(100_000_000, kill: true) });
+        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")) { Plan = Plan(100_000_000, kill: true) }, new ScenarioHistory());
 
         // When
         var fit = () => cluster.FitAsync(EmbeddedCapabilities.Limits, "embedded");
@@ -60,13 +60,18 @@ public sealed class ScenarioClusterFitTests
         // Given
         var output = new List<string>();
         var scope = new LiteralScope(output.Add, steps: Steps("broker 106 is stopped cleanly", "100000000")) { Plan = Plan(100_000_000, kill: false) };
+        var history = new ScenarioHistory();
 
         // When
-        await new ScenarioCluster(scope).FitAsync(EmbeddedCapabilities.Limits, "embedded");
+        await new ScenarioCluster(scope, history).FitAsync(EmbeddedCapabilities.Limits, "embedded");
 
         // Then: only the late group's step, with its numbers
         scope.TestStepSkips.Should().ContainSingle().Which.Key.Should().Be(5);
         scope.TestStepSkips[5].Should().Contain("needs 100,000,000 x 100 B (10.0 GB) kept");
+        // ...and what it would have read is on the history as missing evidence, with the step and why
+        history.Snapshot().WithheldReads.Should().ContainSingle().Which.Should().Match<KafkaResilience.Workloads.History.WithheldRead>(w =>
+            w.Group == "q_1-late-readers" && w.TopicReference == "q_1" && w.Step.StartsWith("3 consumers in group", StringComparison.Ordinal)
+            && w.Reason.StartsWith("was skipped before the scenario ran: not judged on the embedded target", StringComparison.Ordinal));
         output.Should().Contain(l => l.StartsWith("Step \"3 consumers in group \"q_1-late-readers\" read all acknowledged messages of \"q_1\" within 600 seconds\" will be skipped: not judged on the embedded target", StringComparison.Ordinal));
         output.Should().Contain(l => l.StartsWith("On the embedded target: the send of 100,000,000 messages at 100,000 msg/s is read while sent", StringComparison.Ordinal));
     }

@@ -16,4 +16,6 @@ public sealed record GroupReading(int Consumers, string Group, string Topic, Com
     }
 
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Reading(Topic);
+
+    public (string Group, string Topic)? Reads => (Group, Topic);
 }

@@ -4,4 +4,6 @@ namespace KafkaResilience.Chaos.Fit.Planned;
 public sealed record LateGroupRead(int Consumers, string Group, string Topic, int Seconds) : IPlannedStep
 {
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.LateRead(step, Topic, Group);
+
+    public (string Group, string Topic)? Reads => (Group, Topic);
 }
