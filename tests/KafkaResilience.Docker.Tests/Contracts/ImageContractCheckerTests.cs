@@ -25,6 +25,23 @@ public sealed class ImageContractCheckerTests
     }
 
     [Theory]
+    [InlineData(KafkaStack.Kraft, new[] { 7 }, 0)]
+    [InlineData(KafkaStack.Kraft, new[] { 1, 2 }, 2)]
+    [InlineData(KafkaStack.Kraft, new[] { 1, 2, 3, 4, 5 }, 1)]
+    [InlineData(KafkaStack.ZooKeeper, new[] { 7 }, 0)]
+    [InlineData(KafkaStack.ZooKeeper, new[] { 1, 2 }, 2)]
+    [InlineData(KafkaStack.ZooKeeper, new[] { 0, 1000, 999, 500 }, 30)]
+    public void Any_cluster_the_builder_accepts_keeps_every_image_contract(KafkaStack stack, int[] brokerIds, int detectionSeconds)
+    {
+        var builder = new KafkaClusterBuilder().WithStack(stack).WithBrokerIds(brokerIds).WithProxyPortBase(30000)
+            .WithDetectionDelay(detectionSeconds == 0 ? null : TimeSpan.FromSeconds(detectionSeconds));
+
+        var findings = ImageContractChecker.Check(ClusterUnderContract.FromDefinition(builder.Build()));
+
+        findings.Violations.Select(v => v.ToString()).Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData(KafkaStack.Kraft)]
     [InlineData(KafkaStack.ZooKeeper)]
     public void Each_compose_profile_keeps_every_image_contract_health_checks_included(KafkaStack stack)
