@@ -17,7 +17,7 @@ public sealed class DockerClusterDefinitionTests
 
         // Then every address in Kafka's metadata, and the bootstrap list, is one a client here can dial
         definition.Nodes.Should().OnlyContain(n => n.ExternalAddress == $"10.0.0.7:{n.ProxyPort}");
-        definition.Node(105).Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-105:19092,EXTERNAL://10.0.0.7:19105");
+        definition.Node(105).Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-105:19092,EXTERNAL://10.0.0.7:19105,CONTROLLER://kafka-105:9093");
         definition.BootstrapServers.Should().Be("10.0.0.7:19105,10.0.0.7:19106,10.0.0.7:19108");
     }
 

@@ -13,4 +13,7 @@ public sealed record ComposeService(
 {
     /// <summary>True when <c>docker compose --profile <paramref name="profile"/></c> starts this service (no profiles: always).</summary>
     public bool IsIn(string profile) => Profiles.Count == 0 || Profiles.Contains(profile, StringComparer.Ordinal);
+
+    /// <summary>The health check's <c>test</c> as compose gives it (["CMD", ...] or ["CMD-SHELL", "..."]); empty when none.</summary>
+    public IReadOnlyList<string> HealthCheck { get; init; } = [];
 }

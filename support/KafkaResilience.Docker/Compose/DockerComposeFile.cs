@@ -123,7 +123,17 @@ public sealed record DockerComposeFile(
             ? profileList.Children.Select(p => Scalar(p) ?? string.Empty).ToArray()
             : [];
 
-        return new ComposeService(name, Scalar(image), command, environment, ports, aliases, configTargets, profiles);
+        // healthcheck.test: a list (["CMD", ...] / ["CMD-SHELL", "..."]) or a string, which compose runs as CMD-SHELL.
+        var healthCheck = (node.GetValueOrDefault("healthcheck") as YamlMappingNode) is { } health
+            ? Child(health, "test") switch
+            {
+                YamlSequenceNode seq => seq.Children.Select(c => Scalar(c) ?? string.Empty).ToArray(),
+                YamlScalarNode s => ["CMD-SHELL", s.Value ?? string.Empty],
+                _ => [],
+            }
+            : [];
+
+        return new ComposeService(name, Scalar(image), command, environment, ports, aliases, configTargets, profiles) { HealthCheck = healthCheck };
     }
 
     // Applies "<<" merge keys: the merged mapping's entries first, the service's own entries override.

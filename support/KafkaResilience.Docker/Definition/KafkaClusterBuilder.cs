@@ -13,6 +13,9 @@ public sealed partial class KafkaClusterBuilder
     /// <summary>Most brokers a definition may have (in KRaft every node is a quorum voter).</summary>
     public const int MaxBrokers = 9;
 
+    /// <summary>Highest broker id of the ZooKeeper stack: Kafka 2.2's reserved.broker.max.id while id generation is on (its default).</summary>
+    public const int MaxZooKeeperModeBrokerId = 1000;
+
     private readonly KafkaClusterConfiguration _configuration;
 
     public KafkaClusterBuilder()
@@ -64,6 +67,10 @@ public sealed partial class KafkaClusterBuilder
             throw new ArgumentException($"BrokerIds must be distinct; got {string.Join(", ", c.BrokerIds)}.", nameof(KafkaClusterConfiguration.BrokerIds));
         if (c.BrokerIds.Any(id => id < 0))
             throw new ArgumentException($"BrokerIds must be 0 or greater; got {string.Join(", ", c.BrokerIds)}.", nameof(KafkaClusterConfiguration.BrokerIds));
+        if (c.Stack == KafkaStack.ZooKeeper && c.BrokerIds.Any(id => id > MaxZooKeeperModeBrokerId))
+            throw new ArgumentException(
+                $"BrokerIds must be at most {MaxZooKeeperModeBrokerId} on the ZooKeeper stack (Kafka 2.2's reserved.broker.max.id); got {string.Join(", ", c.BrokerIds)}.",
+                nameof(KafkaClusterConfiguration.BrokerIds));
         if (c.Stack == KafkaStack.Kraft && !ClusterIdPattern().IsMatch(c.ClusterId ?? string.Empty))
             throw new ArgumentException(
                 $"ClusterId must be 22 characters of URL-safe base64 (a 16-byte UUID as kafka-storage.sh random-uuid prints); got '{c.ClusterId}'.",
@@ -73,6 +80,10 @@ public sealed partial class KafkaClusterBuilder
                 $"ProxyPortBase must be at least 1024 and ProxyPortBase + every broker id at most 65535; got {c.ProxyPortBase} with ids {string.Join(", ", c.BrokerIds)}.",
                 nameof(KafkaClusterConfiguration.ProxyPortBase));
         var proxyPorts = c.BrokerIds.Select(id => c.ProxyPortBase + id).ToArray();
+        if (c.Stack == KafkaStack.ZooKeeper && proxyPorts.Contains(KafkaClusterDefaults.InternalPort))
+            throw new ArgumentException(
+                $"ProxyPortBase + a broker id must not be {KafkaClusterDefaults.InternalPort} on the ZooKeeper stack: Kafka 2.2 refuses advertised listeners that share a port (the inter-broker listener has it).",
+                nameof(KafkaClusterConfiguration.ProxyPortBase));
         if (proxyPorts.Contains(KafkaClusterDefaults.ToxiproxyApiPort))
             throw new ArgumentException(
                 $"ProxyPortBase + a broker id must not be the Toxiproxy API port {KafkaClusterDefaults.ToxiproxyApiPort}.",
@@ -129,7 +140,9 @@ public sealed partial class KafkaClusterBuilder
         [
             new(KafkaClusterDefaults.InternalListener, KafkaClusterDefaults.InternalPort, alias, KafkaClusterDefaults.InternalPort),
             new(KafkaClusterDefaults.ExternalListener, KafkaClusterDefaults.ExternalPort, c.AdvertisedHost, proxyPort),
-            new(KafkaClusterDefaults.ControllerListener, KafkaClusterDefaults.ControllerPort, null, null),
+            // Advertised at the address the quorum voters give for this node: without it Kafka 4.x falls back to the
+            // listener's own 0.0.0.0, which 3.9.0 refused outright (KAFKA-18281); see KraftImageContract.ControllerListener.
+            new(KafkaClusterDefaults.ControllerListener, KafkaClusterDefaults.ControllerPort, alias, KafkaClusterDefaults.ControllerPort),
         ];
         var environment = CommonBrokerEnvironment(listeners, replicationFactor, minInSync);
         environment["CLUSTER_ID"] = c.ClusterId;

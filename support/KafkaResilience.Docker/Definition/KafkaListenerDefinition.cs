@@ -2,7 +2,7 @@ namespace KafkaResilience.Docker.Definition;
 
 /// <summary>
 /// One Kafka listener of a node: its name, the container port it binds on 0.0.0.0, and the
-/// address other parties are told to use (null for the controller listener, which is not advertised).
+/// address other parties are told to use (null when not advertised).
 /// </summary>
 public sealed record KafkaListenerDefinition(string Name, int ContainerPort, string? AdvertisedHost, int? AdvertisedPort)
 {

@@ -42,7 +42,7 @@ public sealed class DockerComposeFileTests
 
         compose.Services["kafka-108"].Image.Should().Be(DockerImages.Kafka);
         compose.Services["kafka-108-zk"].Image.Should().Be(DockerImages.ZooKeeperModeKafka);
-        compose.Services["kafka-108"].Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-108:19092,EXTERNAL://127.0.0.1:19108");
+        compose.Services["kafka-108"].Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-108:19092,EXTERNAL://127.0.0.1:19108,CONTROLLER://kafka-108:9093");
         compose.Services["toxiproxy"].Command.Should().Equal("-host=0.0.0.0", "-config=/config/toxiproxy.json");
         compose.Services["toxiproxy"].Ports.Should().Contain(new ComposePortMapping("127.0.0.1", 19105, 19105));
     }
@@ -50,7 +50,7 @@ public sealed class DockerComposeFileTests
     [Fact]
     public void A_drifted_advertised_port_is_reported()
     {
-        var drifted = ComposeYaml.Replace("EXTERNAL://127.0.0.1:19106\"\n      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: \"INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER", "EXTERNAL://127.0.0.1:29106\"\n      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: \"INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER", StringComparison.Ordinal);
+        var drifted = ComposeYaml.Replace("EXTERNAL://127.0.0.1:19106,CONTROLLER://kafka-106:9093\"", "EXTERNAL://127.0.0.1:29106,CONTROLLER://kafka-106:9093\"", StringComparison.Ordinal);
 
         var differences = ComposeDefinitionComparer.Differences(Seed, DockerComposeFile.Parse(drifted));
 

@@ -31,13 +31,14 @@ public sealed class KafkaClusterBuilderTests
     }
 
     [Fact]
-    public void Listeners_bind_all_interfaces_and_internal_is_advertised_by_network_alias()
+    public void Listeners_bind_all_interfaces_and_internal_and_controller_are_advertised_by_network_alias()
     {
         var node = Seed.Node(106);
 
         node.Environment["KAFKA_LISTENERS"].Should().Be("INTERNAL://0.0.0.0:19092,EXTERNAL://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093");
         node.Environment["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].Should().Be("INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        node.Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-106:19092,EXTERNAL://127.0.0.1:19106");
+        node.Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-106:19092,EXTERNAL://127.0.0.1:19106,CONTROLLER://kafka-106:9093",
+            "the controller listener is advertised where the quorum voters say it is, not at its 0.0.0.0 bind address");
         node.ContainerPorts.Should().BeEquivalentTo([19092, 9092, 9093]);
     }
 
@@ -89,7 +90,7 @@ public sealed class KafkaClusterBuilderTests
         var definition = new KafkaClusterBuilder().WithBrokerIds(1, 2, 3).WithProxyPortBase(29000).Build();
 
         definition.BrokerIds.Should().Equal(1, 2, 3);
-        definition.Node(2).Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-2:19092,EXTERNAL://127.0.0.1:29002");
+        definition.Node(2).Environment["KAFKA_ADVERTISED_LISTENERS"].Should().Be("INTERNAL://kafka-2:19092,EXTERNAL://127.0.0.1:29002,CONTROLLER://kafka-2:9093");
         definition.Node(3).Environment["KAFKA_CONTROLLER_QUORUM_VOTERS"].Should().Be("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
         definition.BootstrapServers.Should().Be("127.0.0.1:29001,127.0.0.1:29002,127.0.0.1:29003");
     }
@@ -129,6 +130,8 @@ public sealed class KafkaClusterBuilderTests
         { "BrokerIds", b => b.WithBrokerIds() },
         { "BrokerIds", b => b.WithBrokerIds(105, 105, 108) },
         { "BrokerIds", b => b.WithBrokerIds(-1, 2, 3) },
+        { "BrokerIds", b => b.WithStack(KafkaStack.ZooKeeper).WithBrokerIds(105, 1001) },
+        { "ProxyPortBase", b => b.WithStack(KafkaStack.ZooKeeper).WithBrokerIds(92, 93) },
         { "ClusterId", b => b.WithClusterId("not-a-uuid") },
         { "ProxyPortBase", b => b.WithProxyPortBase(80) },
         { "ProxyPortBase", b => b.WithProxyPortBase(65500) },
