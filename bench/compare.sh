@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# bench/compare.sh: `kafka-resilience benchmark` beside kcat, as whole processes (start-up, work and
-# tear-down), on one standalone embedded cluster without fault proxies, for producing and for consuming.
-# Runs alternate in pairs (kcat first in odd pairs, ours first in even ones) so that a change in the
-# machine's load hits both sides; each run is timed by hyperfine (wall, user and system CPU) and GNU time
-# (peak RSS). Prints per tool the median (min-max) of each number and, per number, the median of the pairs'
-# ratios (ours / kcat), which cancels more of a shared machine's noise than a ratio of medians.
+# bench/compare.sh: the shipped `kafka-resilience benchmark` (the NativeAOT executable .ci/publish-cli builds and
+# installs) beside kcat, as whole processes (start-up, work and tear-down), on one standalone embedded cluster
+# without fault proxies, for producing and for consuming. Runs alternate in pairs (kcat first in odd pairs, ours
+# first in even ones) so that a change in the machine's load hits both sides; each run is timed by hyperfine
+# (wall, user and system CPU) and GNU time (peak RSS). Once per run, after the produce pairs, the same produce
+# run is timed through `dotnet run -c Release` (what the shortcut costs; built before, so that its build check is
+# timed, not a compile). Prints per tool the median (min-max) of each number and, per number, the median of the
+# pairs' ratios (ours / kcat), which cancels more of a shared machine's noise than a ratio of medians.
 #
 #   bench/compare.sh [--pairs N] [--messages N] [--size S] [--only produce|consume] [--no-build]
-#                    [--ours-env NAME=VALUE]... [--keep-results DIR]
+#                    [--no-dotnet-run] [--ours-env NAME=VALUE]... [--keep-results DIR]
 #
+# --no-build times the executable a previous .ci/publish-cli installed (artifacts/kafka-resilience/).
 # Installs hyperfine and GNU time (Debian packages) when missing. Starts its own cluster and stops it,
 # and removes every temporary file, whatever happens (Ctrl-C included). Exit 0 when every run did its
-# whole work (every message acknowledged, the same records read by both consumers); 1 otherwise.
+# whole work (every message acknowledged, the same records read by both consumers, the ledger's verdicts
+# valid); 1 otherwise.
 set -Eeuo pipefail
 
 pairs=7
@@ -19,10 +23,11 @@ messages=2000000
 size=100
 only=""
 build=1
+dotnet_run=1
 keep=""
 ours_env=()
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) pairs="${2:?--pairs needs a value}"; shift 2 ;;
@@ -30,6 +35,7 @@ while [ $# -gt 0 ]; do
     --size) size="${2:?--size needs a value}"; shift 2 ;;
     --only) only="${2:?--only needs produce or consume}"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --no-dotnet-run) dotnet_run=0; shift ;;
     --ours-env) ours_env+=("${2:?--ours-env needs NAME=VALUE}"); shift 2 ;;
     --keep-results) keep="${2:?--keep-results needs a folder}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -74,17 +80,18 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" < /dev/null
 fi
 
-ours_dir="$work/ours"
+ours="$root/artifacts/kafka-resilience/kafka-resilience"
 if [ "$build" = 1 ]; then
-  echo "publishing the command line (Release, ReadyToRun) ..."
-  dotnet publish "$root/support/KafkaResilience.Cli" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$ours_dir" -nologo -v:q > "$work/publish.log" 2>&1 \
-    || { cat "$work/publish.log" >&2; echo "bench/compare.sh: the publish failed" >&2; exit 1; }
-else
-  ours_dir="$root/support/KafkaResilience.Cli/bin/Release/net10.0"
-  [ -x "$ours_dir/kafka-resilience" ] || { echo "bench/compare.sh: --no-build needs a Release build at $ours_dir" >&2; exit 1; }
+  echo "building the shipped command line (.ci/publish-cli: NativeAOT, installed as a .NET tool) ..."
+  "$root/.ci/publish-cli" > "$work/publish.log" 2>&1 \
+    || { cat "$work/publish.log" >&2; echo "bench/compare.sh: .ci/publish-cli failed" >&2; exit 1; }
 fi
-ours="$ours_dir/kafka-resilience"
+[ -x "$ours" ] || { echo "bench/compare.sh: no shipped executable at $ours (run .ci/publish-cli, or leave out --no-build)" >&2; exit 1; }
+if [ "$dotnet_run" = 1 ] && [ "$only" != consume ]; then
+  # `dotnet run` is timed warm: built here, so that what it costs is its build check and the JIT, not a compile.
+  dotnet build "$root/support/KafkaResilience.Cli" -c Release -nologo -v:q > "$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; echo "bench/compare.sh: the Release build for dotnet run failed" >&2; exit 1; }
+fi
 
 # The cluster: its output comes through a FIFO, read line by line until it says it is ready (bounded).
 mkfifo "$work/cluster.fifo"
@@ -153,10 +160,19 @@ if [ "$only" != consume ]; then
         acked="$(sed -n 's/^producer: \([0-9]*\) acknowledged.*/\1/p' "$work/out.txt")"
         set_records "${acked:-0}"
         [ "${acked:-0}" = "$messages" ] || fail "ours produce run $p acknowledged ${acked:-nothing} of $messages: $(cat "$work/out.txt")"
+        grep -q '^  acknowledged: Valid' "$work/out.txt" || fail "ours produce run $p: the ledger's verdict is not valid: $(cat "$work/out.txt")"
       fi
     done
     printf '  pair %d done\n' "$p"
   done
+  if [ "$dotnet_run" = 1 ]; then
+    run produce ref dotnet-run dotnet run -c Release --project "$root/support/KafkaResilience.Cli" -- \
+      benchmark --bootstrap "$bootstrap" --topic bench --messages "$messages" --size "$size" --consumers 0 --progress 3600
+    acked="$(sed -n 's/^producer: \([0-9]*\) acknowledged.*/\1/p' "$work/out.txt")"
+    set_records "${acked:-0}"
+    [ "${acked:-0}" = "$messages" ] || fail "the dotnet run produce run acknowledged ${acked:-nothing} of $messages: $(cat "$work/out.txt")"
+    echo "  dotnet run form timed once"
+  fi
 fi
 
 if [ "$only" != produce ]; then
@@ -179,6 +195,7 @@ if [ "$only" != produce ]; then
         run consume "$p" ours "${ours_consume[@]}"
         read_ours="$(sed -n 's/^consume-only: \([0-9]*\) records read.*/\1/p' "$work/out.txt")"
         set_records "${read_ours:-0}"
+        grep -q '^  order: Valid' "$work/out.txt" || fail "ours consume run $p: the ledger's verdicts are not valid: $(cat "$work/out.txt")"
       fi
       [ "$(tail -1 "$results/runs.tsv" | cut -f8)" = 0 ] || fail "$tool consume run $p exited $(tail -1 "$results/runs.tsv" | cut -f8)"
     done
@@ -190,5 +207,6 @@ fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "machine: $(nproc) cores, load average (1/5/15 min) $load_before before, $load_after after; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "ours: $(readlink -f "$ours") (NativeAOT, as installed by .ci/publish-cli)"
 python3 "$root/bench/summary.py" "$results/runs.tsv" | tee "$results/summary.txt"
 [ "$failed" = 0 ] || { echo "bench/compare.sh: some runs did not do their whole work (see above)" >&2; exit 1; }

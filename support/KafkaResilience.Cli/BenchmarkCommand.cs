@@ -122,7 +122,12 @@ internal static class BenchmarkCommand
                 output(PerfReport.ConsumerHeader);
                 output(PerfReport.ConsumerLine(read1));
                 foreach (var line in PerfReport.PerConsumerLines(read1)) output("  " + line);
-                return 0;
+                if (!o.Ledger) return 0;
+                // The records were acknowledged to another process: what was read can still be judged for duplicates and order.
+                var reads = CheckerRun.Of(read1, new DuplicateChecker(), new ReorderChecker());
+                output(reads.ToString());
+                output($"  {LostChecker.CheckerName}: not judged, the records were sent by another process");
+                return reads.Validity == Validity.Valid ? 0 : 1;
             }
 
             consumers = o.Consumers > 0
@@ -141,6 +146,7 @@ internal static class BenchmarkCommand
                 Instances = o.Producers, ThreadsPerInstance = o.Threads, Settings = settings,
             }, ledger, log: log);
             await producer.WaitAsync(budget, ct);
+            var streamIds = producer.Streams.Select(s => s.Id).ToList();
             CatchUpResult? caughtUp = null;
             if (consumers is not null)
             {
@@ -153,7 +159,15 @@ internal static class BenchmarkCommand
 
             output(PerfReport.ProducerLine(history));
             output($"producer: {history.TotalOk} acknowledged, {history.TotalFailed} failed, {history.TotalUnknown + history.TotalPending} unknown");
-            if (consumers is null) return 0;
+            if (consumers is null)
+            {
+                if (!o.Ledger) return 0;
+                // Without readers the ledger judges what the acknowledgements prove; losses and order need reads.
+                var sent = CheckerRun.Of(history, new AcknowledgedChecker(streamIds, o.Messages));
+                output(sent.ToString());
+                output($"  {LostChecker.CheckerName}, {DuplicateChecker.CheckerName}, {ReorderChecker.CheckerName}: not judged, no consumer read (--consumers 0)");
+                return sent.Validity == Validity.Valid ? 0 : 1;
+            }
             output(PerfReport.ConsumerHeader);
             output(PerfReport.ConsumerLine(history));
             foreach (var line in PerfReport.PerConsumerLines(history)) output("  " + line);

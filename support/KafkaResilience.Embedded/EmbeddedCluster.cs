@@ -7,8 +7,8 @@ using KafkaResilience.Embedded.Native;
 namespace KafkaResilience.Embedded;
 
 /// <summary>
-/// A Kafka-protocol cluster inside the test process: librdkafka's mock cluster (the copy Confluent.Kafka
-/// already loaded), with broker ids chosen by the scenario, deterministic replica placement, a controller
+/// A Kafka-protocol cluster inside the test process: librdkafka's mock cluster (in the process's one librdkafka
+/// image, the one Confluent.Kafka's clients use too), with broker ids chosen by the scenario, deterministic replica placement, a controller
 /// emulation that fails leadership and group coordinators over after <see cref="EmbeddedClusterOptions.DetectionDelay"/>,
 /// and, optionally, a Toxiproxy-compatible fault proxy in front of every broker. Real clients connect over
 /// TCP on 127.0.0.1. Dispose every client first: teardown destroys the mock, then its host handle.
@@ -48,7 +48,7 @@ public sealed class EmbeddedCluster : IKafkaCluster
         _controller = new ControllerEmulation(options.BrokerIds, mockBrokerOrder, options.DetectionDelay,
             new MockControllerActions(api, cluster), options.TimeProvider);
         Capabilities = EmbeddedCapabilities.Missing(frontEnds.ApiAddress is not null);
-        Description = $"embedded librdkafka {Library.VersionString} mock cluster ({Path.GetFileName(api.LibraryPath)}), " +
+        Description = $"embedded librdkafka {api.Version} mock cluster ({Path.GetFileName(api.LibraryPath)}), " +
                       $"brokers {string.Join(",", options.BrokerIds)}, detection delay {options.DetectionDelay.TotalSeconds:0.###} s" +
                       (frontEnds.ApiAddress is null ? ", no fault proxy" : ", behind Toxiproxy-compatible fault proxies");
     }
@@ -79,7 +79,7 @@ public sealed class EmbeddedCluster : IKafkaCluster
             var keepBootstrapBroker = options.BrokerIds.Contains(BootstrapBrokerId);
             var added = options.BrokerIds.Where(id => id != BootstrapBrokerId).ToArray();
             foreach (var id in added) api.BrokerAdd(cluster, id);
-            var listeners = await ReadListenersAsync(api.Bootstraps(cluster), options.BrokerIds, ct).ConfigureAwait(false);
+            var listeners = await ReadListenersAsync(api, api.Bootstraps(cluster), options.BrokerIds, ct).ConfigureAwait(false);
             if (!keepBootstrapBroker) api.BrokerDecommission(cluster, BootstrapBrokerId);
             IReadOnlyList<int> mockOrder = keepBootstrapBroker ? [BootstrapBrokerId, .. added] : added;
 
@@ -128,7 +128,7 @@ public sealed class EmbeddedCluster : IKafkaCluster
         ? address
         : throw UnknownBroker(brokerId);
 
-    /// <summary>The librdkafka image the mock runs in (the one Confluent.Kafka loaded).</summary>
+    /// <summary>The librdkafka image the mock runs in (the process's one, shared with Confluent.Kafka's clients).</summary>
     public string NativeLibraryPath => _api.LibraryPath;
 
     /// <summary>The emulated <c>broker.session.timeout.ms</c>.</summary>
@@ -419,25 +419,34 @@ public sealed class EmbeddedCluster : IKafkaCluster
     }
 
     /// <summary>Reads each broker's listener from a Metadata response (the mock has no call that returns a broker's port).</summary>
-    private static async Task<IReadOnlyDictionary<int, string>> ReadListenersAsync(string bootstrap, IReadOnlyList<int> brokerIds, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<int, string>> ReadListenersAsync(MockApi api, string bootstrap, IReadOnlyList<int> brokerIds, CancellationToken ct)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig
+        // A bare client handle asks for Metadata (no admin client: nothing to poll, freed at once); it logs nothing.
+        var client = api.NewHostHandle(new Dictionary<string, string>
         {
-            BootstrapServers = bootstrap,
-            ClientId = "kafka-resilience-mock-setup",
-            LogConnectionClose = false,
-        }).SetLogHandler((_, _) => { }).Build();
-        Metadata? last = null;
-        IReadOnlyDictionary<int, string> found = new Dictionary<int, string>();
-        await ConditionWait.UntilAsync(async token =>
-            {
-                last = await Task.Run(() => admin.GetMetadata(MetadataTimeout), token).ConfigureAwait(false);
-                found = last.Brokers.Where(b => brokerIds.Contains(b.BrokerId)).ToDictionary(b => b.BrokerId, b => $"{b.Host}:{b.Port}");
-                return found.Count == brokerIds.Count;
-            },
-            MetadataTimeout,
-            () => $"The mock cluster did not list brokers {string.Join(",", brokerIds)} in Metadata (last saw: {string.Join(",", last?.Brokers.Select(b => b.BrokerId) ?? [])})",
-            ct, TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
-        return found;
+            ["bootstrap.servers"] = bootstrap,
+            ["client.id"] = "kafka-resilience-mock-setup",
+            ["log.connection.close"] = "false",
+            ["log_level"] = "0",
+        });
+        try
+        {
+            IReadOnlyList<(int Id, string Host, int Port)>? last = null;
+            IReadOnlyDictionary<int, string> found = new Dictionary<int, string>();
+            await ConditionWait.UntilAsync(async token =>
+                {
+                    last = await Task.Run(() => api.Brokers(client, (int)MetadataTimeout.TotalMilliseconds), token).ConfigureAwait(false);
+                    found = (last ?? []).Where(b => brokerIds.Contains(b.Id)).ToDictionary(b => b.Id, b => $"{b.Host}:{b.Port}");
+                    return found.Count == brokerIds.Count;
+                },
+                MetadataTimeout,
+                () => $"The mock cluster did not list brokers {string.Join(",", brokerIds)} in Metadata (last saw: {string.Join(",", last?.Select(b => b.Id) ?? [])})",
+                ct, TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+            return found;
+        }
+        finally
+        {
+            api.DestroyHostHandle(client);
+        }
     }
 }

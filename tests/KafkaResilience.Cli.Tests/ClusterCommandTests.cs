@@ -4,14 +4,20 @@ using KafkaResilience.Cli.Tests.Support;
 
 namespace KafkaResilience.Cli.Tests;
 
-/// <summary><c>kafka-resilience cluster</c> run as a process: Ctrl-C tears it down, a failure to start answers in one line.</summary>
+/// <summary>
+/// <c>kafka-resilience cluster</c> run as a process, as the shipped native executable and through dotnet: Ctrl-C
+/// tears it down, a failure to start answers in one line.
+/// </summary>
 public sealed class ClusterCommandTests
 {
-    [Fact]
-    public async Task Ctrl_C_tears_the_cluster_down_and_leaves_no_process_port_or_temp_file()
+    public static TheoryData<string> Forms => CommandLineForm.Names;
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task Ctrl_C_tears_the_cluster_down_and_leaves_no_process_port_or_temp_file(string form)
     {
         // Given: a standalone cluster with a topic, brokers behind fault proxies
-        using var cluster = ChildProcess.Start(BuiltPrograms.Dotnet, [BuiltPrograms.CommandLine, "cluster", "--topic", "q_1:3:3"]);
+        using var cluster = CommandLineForm.Of(form).Start("cluster", "--topic", "q_1:3:3");
         await cluster.WaitForLineAsync(l => l.StartsWith("ready;", StringComparison.Ordinal), TimeSpan.FromSeconds(120), "the ready line");
         var running = Leftovers.Of(cluster);
         running.Ports.Should().HaveCountGreaterThanOrEqualTo(7, "3 brokers, 3 fault proxies and the Toxiproxy API listen");
@@ -27,8 +33,9 @@ public sealed class ClusterCommandTests
         await running.ShouldBeGoneAsync(cluster, TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
-    public async Task A_port_already_taken_fails_naming_the_address_without_a_stack_trace()
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task A_port_already_taken_fails_naming_the_address_without_a_stack_trace(string form)
     {
         // Given: the port asked for is taken
         using var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -36,8 +43,7 @@ public sealed class ClusterCommandTests
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         // When
-        using var cluster = ChildProcess.Start(BuiltPrograms.Dotnet,
-            [BuiltPrograms.CommandLine, "cluster", "--toxiproxy-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var cluster = CommandLineForm.Of(form).Start("cluster", "--toxiproxy-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var exit = await cluster.WaitForExitAsync(TimeSpan.FromSeconds(90));
 
         // Then

@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
+using KafkaResilience.Cluster.Native;
 
 namespace KafkaResilience.Embedded.Native;
 
 /// <summary>
 /// The librdkafka C functions the embedded cluster calls (<c>rd_kafka_*</c> and <c>rd_kafka_mock_*</c>),
-/// bound as function pointers to the very image Confluent.Kafka loaded (see <see cref="LoadedLibrdkafka"/>).
+/// bound as function pointers to the process's one librdkafka image (see <see cref="LibrdkafkaLibrary"/>).
 /// Variadic C functions are only ever called through their <c>_array</c> variants; strings the cluster
 /// owns (<c>rd_kafka_mock_cluster_bootstraps</c>) are read, never freed. An instance owns one library
 /// reference, released by <see cref="Dispose"/>.
@@ -20,6 +21,9 @@ internal sealed unsafe class MockApi : IDisposable
     private readonly delegate* unmanaged[Cdecl]<int, IntPtr, byte*, nuint, IntPtr> _new;
     private readonly delegate* unmanaged[Cdecl]<IntPtr, void> _destroy;
     private readonly delegate* unmanaged[Cdecl]<int, IntPtr> _err2Str;
+    private readonly delegate* unmanaged[Cdecl]<IntPtr> _versionStr;
+    private readonly delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, MockMetadata**, int, int> _metadata;
+    private readonly delegate* unmanaged[Cdecl]<MockMetadata*, void> _metadataDestroy;
     private readonly delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr> _clusterNew;
     private readonly delegate* unmanaged[Cdecl]<IntPtr, void> _clusterDestroy;
     private readonly delegate* unmanaged[Cdecl]<IntPtr, IntPtr> _clusterBootstraps;
@@ -39,13 +43,16 @@ internal sealed unsafe class MockApi : IDisposable
 
     public MockApi()
     {
-        (LibraryPath, _library) = LoadedLibrdkafka.Acquire();
+        (LibraryPath, _library) = LibrdkafkaLibrary.Acquire();
         _confNew = (delegate* unmanaged[Cdecl]<IntPtr>)Export("rd_kafka_conf_new");
         _confSet = (delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, byte*, nuint, int>)Export("rd_kafka_conf_set");
         _confDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)Export("rd_kafka_conf_destroy");
         _new = (delegate* unmanaged[Cdecl]<int, IntPtr, byte*, nuint, IntPtr>)Export("rd_kafka_new");
         _destroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)Export("rd_kafka_destroy");
         _err2Str = (delegate* unmanaged[Cdecl]<int, IntPtr>)Export("rd_kafka_err2str");
+        _versionStr = (delegate* unmanaged[Cdecl]<IntPtr>)Export("rd_kafka_version_str");
+        _metadata = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, MockMetadata**, int, int>)Export("rd_kafka_metadata");
+        _metadataDestroy = (delegate* unmanaged[Cdecl]<MockMetadata*, void>)Export("rd_kafka_metadata_destroy");
         _clusterNew = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr>)Export("rd_kafka_mock_cluster_new");
         _clusterDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)Export("rd_kafka_mock_cluster_destroy");
         _clusterBootstraps = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)Export("rd_kafka_mock_cluster_bootstraps");
@@ -65,6 +72,30 @@ internal sealed unsafe class MockApi : IDisposable
 
     /// <summary>Path of the librdkafka image in use (e.g. ".../centos8-librdkafka.so").</summary>
     public string LibraryPath { get; }
+
+    /// <summary>librdkafka's version, e.g. "2.16.0".</summary>
+    public string Version => Marshal.PtrToStringUTF8(_versionStr()) ?? "unknown";
+
+    /// <summary>
+    /// The brokers a client handle's Metadata answer lists (id, host, port), waiting up to <paramref name="timeoutMs"/>;
+    /// null when no answer came in time.
+    /// </summary>
+    public IReadOnlyList<(int Id, string Host, int Port)>? Brokers(IntPtr handle, int timeoutMs)
+    {
+        MockMetadata* metadata = null;
+        if (_metadata(handle, 0, IntPtr.Zero, &metadata, timeoutMs) != 0) return null;
+        try
+        {
+            var brokers = new List<(int, string, int)>(metadata->BrokerCount);
+            for (var i = 0; i < metadata->BrokerCount; i++)
+                brokers.Add((metadata->Brokers[i].Id, Marshal.PtrToStringUTF8(metadata->Brokers[i].Host) ?? "", metadata->Brokers[i].Port));
+            return brokers;
+        }
+        finally
+        {
+            _metadataDestroy(metadata);
+        }
+    }
 
     /// <summary>Creates the host <c>rd_kafka_t</c> (a producer handle with the given settings) a mock cluster needs for book-keeping.</summary>
     public IntPtr NewHostHandle(IReadOnlyDictionary<string, string> settings)
@@ -160,6 +191,23 @@ internal sealed unsafe class MockApi : IDisposable
     private IntPtr Export(string name) => NativeLibrary.TryGetExport(_library, name, out var address)
         ? address
         : throw new EntryPointNotFoundException($"{name} is not exported by {LibraryPath}; the embedded cluster needs librdkafka >= 2.16.");
+
+    /// <summary>The head of librdkafka's <c>rd_kafka_metadata_t</c>: its broker list (the topics are not read here).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MockMetadata
+    {
+        public int BrokerCount;
+        public MockMetadataBroker* Brokers;
+    }
+
+    /// <summary>librdkafka's <c>rd_kafka_metadata_broker_t</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MockMetadataBroker
+    {
+        public int Id;
+        public IntPtr Host;
+        public int Port;
+    }
 
     /// <summary>A NUL-terminated UTF-8 copy of a string in unmanaged memory, freed on dispose.</summary>
     private readonly ref struct Utf8

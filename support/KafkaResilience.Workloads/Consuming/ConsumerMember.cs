@@ -1,10 +1,11 @@
-using Confluent.Kafka;
 using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.Native;
 
 namespace KafkaResilience.Workloads.Consuming;
 
 /// <summary>
-/// One consumer of a workload on its own thread: polls, records every record, commits per the
+/// One consumer of a workload on its own thread (a librdkafka consumer driven through its C API, see
+/// <see cref="NativeConsumer"/>): polls, records every record, commits per the
 /// commit mode, and records its rebalances and every offset reset it goes through (with the records
 /// the reset skipped, and whether they were below the log start). It can be stopped cleanly (commit,
 /// leave the group) or crashed (no commit, no leave: the group notices only after session.timeout.ms)
@@ -12,7 +13,7 @@ namespace KafkaResilience.Workloads.Consuming;
 /// </summary>
 internal sealed class ConsumerMember
 {
-    private readonly ConsumerConfig _config;
+    private readonly IReadOnlyDictionary<string, string> _config;
     private readonly ConsumerWorkloadOptions _options;
     private readonly IReadOnlyList<int> _assignedPartitions;
     private readonly HistoryLedger _ledger;
@@ -36,7 +37,7 @@ internal sealed class ConsumerMember
 
     private int _fetching;
 
-    public ConsumerMember(ConsumerConfig config, ConsumerWorkloadOptions options, IReadOnlyList<int> assignedPartitions, ConsumerRecorder recorder, HistoryLedger ledger, Action<string>? log)
+    public ConsumerMember(IReadOnlyDictionary<string, string> config, ConsumerWorkloadOptions options, IReadOnlyList<int> assignedPartitions, ConsumerRecorder recorder, HistoryLedger ledger, Action<string>? log)
     {
         _config = config;
         _options = options;
@@ -110,44 +111,45 @@ internal sealed class ConsumerMember
     {
         var topics = new TopicIndexes(_ledger, _options);
         var resets = new OffsetResetWatch(topics.Of);
-        var held = new List<TopicPartition>(); // changed only on this thread (rebalance handlers run inside Consume)
-        var consumer = new ConsumerBuilder<Ignore, ReceivedPayload>(_config)
-            .SetValueDeserializer(new PayloadDeserializer())
+        var held = new List<(string Topic, int Partition)>(); // changed only on this thread (rebalance handlers run inside a poll)
+        NativeConsumer consumer = null!;
+        consumer = new NativeConsumer(_config, new NativeConsumerHandlers
+        {
             // Warnings and errors are logged; every line (debug ones too, when a "debug" setting asks for them) is kept for a timeout's message.
-            .SetLogHandler((_, m) =>
+            Log = (level, facility, message) =>
             {
-                if (m.Facility == "OFFSET" && OffsetResetNotice.TryParse(m.Message, out var notice)) resets.Noticed(notice, _ledger.Now());
-                if (m.Level <= SyslogLevel.Warning) Note($"{m.Facility}: {m.Message}"); else Remember($"{m.Facility}: {m.Message}");
-            })
-            .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
-            .SetPartitionsAssignedHandler((_, parts) =>
+                if (facility == "OFFSET" && OffsetResetNotice.TryParse(message, out var notice)) resets.Noticed(notice, _ledger.Now());
+                if (level <= WarningLevel) Note($"{facility}: {message}"); else Remember($"{facility}: {message}");
+            },
+            Error = (code, reason) => Note($"error {code}: {reason}"),
+            Assigned = parts =>
             {
                 Interlocked.Add(ref _assigned, parts.Count);
                 held.AddRange(parts);
                 Volatile.Write(ref _fetching, -1); // counted again after the next poll
-                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
+                resets.Forget(parts);
                 Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts), _ledger.Now());
-            })
-            .SetPartitionsRevokedHandler((c, parts) =>
+            },
+            Revoked = parts =>
             {
                 Interlocked.Add(ref _assigned, -parts.Count);
-                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                held.RemoveAll(parts.Contains);
                 Volatile.Write(ref _fetching, -1);
-                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
-                Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
-                if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(c);
-            })
-            .SetPartitionsLostHandler((_, parts) =>
+                resets.Forget(parts);
+                Recorder.Rebalanced(RebalanceKind.Revoked, Names(parts), _ledger.Now());
+                if (_options.CommitMode == CommitMode.AfterProcessing && _exitMode != 2) TryCommit(consumer);
+            },
+            Lost = parts =>
             {
                 Interlocked.Add(ref _assigned, -parts.Count); // with a lost handler set, the revoked one is not called
-                held.RemoveAll(h => parts.Any(p => p.TopicPartition == h));
+                held.RemoveAll(parts.Contains);
                 Volatile.Write(ref _fetching, -1);
-                resets.Forget(parts.Select(p => (p.Topic, p.Partition.Value)));
-                Recorder.Rebalanced(RebalanceKind.Lost, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
-            })
-            .Build();
+                resets.Forget(parts);
+                Recorder.Rebalanced(RebalanceKind.Lost, Names(parts), _ledger.Now());
+            },
+        });
         // The client's cached log-start offset of a partition (from its last fetch), asked only when a read is out of order.
-        Func<string, int, long> logStart = (topic, partition) => consumer.GetWatermarkOffsets(new TopicPartition(topic, partition)).Low.Value;
+        Func<string, int, long> logStart = (topic, partition) => consumer.CachedWatermarks(topic, partition).Low;
         var crashed = false;
         try
         {
@@ -158,56 +160,51 @@ internal sealed class ConsumerMember
                 // knows the leaders, so the assignment starts fetching at once (a partition assigned before its leader
                 // is known waits librdkafka's fixed 500 ms offset-query backoff: measured 0.45 s of a 1 s read).
                 if (_options.StopAtEnd) ends = new EndTracker(_assignedPartitions.Select(p => EndsOf(consumer, p)).ToList());
-                var start = _options.AutoOffsetReset == "earliest" ? Offset.Beginning : Offset.End;
-                var parts = _assignedPartitions.Select(p => new TopicPartitionOffset(_options.Topic, p, start)).ToList();
-                consumer.Assign(parts);
-                held.AddRange(parts.Select(p => p.TopicPartition));
+                var start = _options.AutoOffsetReset == "earliest" ? RdKafka.OffsetBeginning : RdKafka.OffsetEnd;
+                consumer.Assign(_options.Topic, _assignedPartitions, start);
+                held.AddRange(_assignedPartitions.Select(p => (_options.Topic, p)));
                 Volatile.Write(ref _fetching, -1);
-                Volatile.Write(ref _assigned, parts.Count);
-                Recorder.Rebalanced(RebalanceKind.Assigned, Names(parts.Select(p => p.TopicPartition)), _ledger.Now());
+                Volatile.Write(ref _assigned, _assignedPartitions.Count);
+                Recorder.Rebalanced(RebalanceKind.Assigned, Names(held), _ledger.Now());
             }
             else consumer.Subscribe(_options.Topic);
 
             var sinceCommit = 0;
-            var timeout = _options.PollTimeout;
+            var timeout = (int)Math.Clamp(_options.PollTimeout.TotalMilliseconds, 1, int.MaxValue);
+            var withTopicName = _options.SubscribesToPattern; // only a pattern subscription needs each record's topic name
             var passes = new PassTracker(_options.Passes);
             var lastFetchCount = 0L;
             while (_exitMode == 0 && ends is not { Done: true })
             {
-                ConsumeResult<Ignore, ReceivedPayload>? result;
-                try
-                {
-                    result = consumer.Consume(timeout);
-                }
-                catch (ConsumeException e)
-                {
-                    Note($"consume failed: {e.Error.Code}: {e.Error.Reason}");
-                    continue;
-                }
+                var result = consumer.Poll(timeout, withTopicName);
                 // Until every held partition has answered a fetch (its cached end offset is known), count them every 20 ms.
                 if (_fetching != held.Count && Environment.TickCount64 - lastFetchCount >= 20)
                 {
                     lastFetchCount = Environment.TickCount64;
-                    Volatile.Write(ref _fetching, held.Count(h => consumer.GetWatermarkOffsets(h).High.Value >= 0));
+                    Volatile.Write(ref _fetching, held.Count(h => consumer.CachedWatermarks(h.Topic, h.Partition).High >= 0));
                 }
-                if (result is null) continue;
-                if (result.IsPartitionEOF)
+                switch (result.Kind)
                 {
-                    ends?.EndOfPartition(result.Partition.Value, result.Offset.Value);
-                    if (passes.EndOfPass(result.Partition.Value) is { } restartAt)
-                        consumer.Seek(new TopicPartitionOffset(_options.Topic, result.Partition, new Offset(restartAt))); // the result carries no topic name (ConsumeResultFields = none)
-                    continue;
+                    case ConsumedKind.None:
+                        continue;
+                    case ConsumedKind.Error:
+                        Note($"consume failed: {result.Error}");
+                        continue;
+                    case ConsumedKind.PartitionEof:
+                        ends?.EndOfPartition(result.Partition, result.Offset);
+                        if (passes.EndOfPass(result.Partition) is { } restartAt)
+                            consumer.Seek(_options.Topic, result.Partition, restartAt); // passes go with a manual assignment of one topic
+                        continue;
                 }
-                var value = result.Message.Value;
                 var topic = topics.Of(result.Topic);
                 var now = _ledger.Now();
-                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition.Value, result.Offset.Value, now, logStart) is { } found)
+                if (resets.Read(topic, result.Topic ?? _options.Topic, result.Partition, result.Offset, now, logStart) is { } found)
                     foreach (var reset in found) Record(reset);
-                if (passes.Read(result.Partition.Value, result.Offset.Value))
-                    Recorder.Consumed(result.Partition.Value, result.Offset.Value, value.Ours, value.Header, value.Length, now, topic);
+                if (passes.Read(result.Partition, result.Offset))
+                    Recorder.Consumed(result.Partition, result.Offset, result.Ours, result.Header, result.Length, now, topic);
                 else
-                    Recorder.Reread(value.Length, now);
-                ends?.Read(result.Partition.Value, result.Offset.Value);
+                    Recorder.Reread(result.Length, now);
+                ends?.Read(result.Partition, result.Offset);
                 if (_options.CommitMode == CommitMode.AfterProcessing && ++sinceCommit >= _options.CommitEvery && _exitMode != 2)
                 {
                     TryCommit(consumer);
@@ -234,11 +231,14 @@ internal sealed class ConsumerMember
         }
     }
 
+    /// <summary>Syslog's warning level: lines at it or more severe are logged, the rest only kept.</summary>
+    private const int WarningLevel = 4;
+
     /// <summary>A partition's log-start and end offsets now, from its leader (the end a read that stops at the end stops at).</summary>
-    private (int Partition, long Low, long High) EndsOf(IConsumer<Ignore, ReceivedPayload> consumer, int partition)
+    private (int Partition, long Low, long High) EndsOf(NativeConsumer consumer, int partition)
     {
-        var offsets = consumer.QueryWatermarkOffsets(new TopicPartition(_options.Topic, partition), EndsTimeout);
-        return (partition, offsets.Low.Value, offsets.High.Value);
+        var (low, high) = consumer.QueryWatermarks(_options.Topic, partition, EndsTimeout);
+        return (partition, low, high);
     }
 
     private static readonly TimeSpan EndsTimeout = TimeSpan.FromSeconds(30);
@@ -264,20 +264,11 @@ internal sealed class ConsumerMember
         _ => "unexplained jump",
     };
 
-    private void TryCommit(IConsumer<Ignore, ReceivedPayload> consumer)
+    private void TryCommit(NativeConsumer consumer)
     {
-        try
-        {
-            consumer.Commit();
-        }
-        catch (KafkaException e) when (e.Error.Code is ErrorCode.Local_NoOffset)
-        {
-            // nothing consumed since the last commit
-        }
-        catch (KafkaException e)
-        {
-            Note($"commit failed: {e.Error.Code}: {e.Error.Reason}");
-        }
+        var err = consumer.Commit();
+        // NO_OFFSET: nothing consumed since the last commit.
+        if (err is not (0 or RdKafka.ErrNoOffset)) Note($"commit failed: {consumer.ErrorName(err)}: {consumer.ErrorText(err)}");
     }
 
     private void Remember(string message)
@@ -296,6 +287,6 @@ internal sealed class ConsumerMember
             _log?.Invoke($"{Recorder.Name}: {message}");
     }
 
-    private static List<string> Names(IEnumerable<TopicPartition> parts) => parts.Select(p => $"{p.Topic}-{p.Partition.Value}").ToList();
+    private static List<string> Names(IEnumerable<(string Topic, int Partition)> parts) => parts.Select(p => $"{p.Topic}-{p.Partition}").ToList();
 }
 

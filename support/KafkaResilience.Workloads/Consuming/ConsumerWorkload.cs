@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Workloads.History;
@@ -240,7 +239,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
     /// Applies every librdkafka setting to a scratch configuration, so unknown names and bad values fail here,
     /// named, not on a consumer thread. (Building a whole consumer to find out cost 25-80 ms of a short read.)
     /// </summary>
-    private static void Probe(ConsumerConfig config)
+    private static void Probe(IReadOnlyDictionary<string, string> config)
     {
         var rd = Native.RdKafka.Instance;
         var conf = rd.NewConf();
@@ -248,7 +247,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         {
             foreach (var (name, value) in config)
             {
-                if (value is null || name.StartsWith("dotnet.", StringComparison.Ordinal)) continue; // Confluent's own settings
+                if (name.StartsWith("dotnet.", StringComparison.Ordinal)) continue; // Confluent's wrapper's settings, not librdkafka's
                 if (rd.Set(conf, name, value) is not { } error) continue;
                 var close = error.Code == Native.RdKafka.ConfUnknown
                     ? ClientSettings.CloseMatches(name, rd.PropertyNames().Concat(ClientSettings.Aliases).Where(n => n != name))
@@ -263,7 +262,7 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         }
     }
 
-    private static ConsumerConfig Config(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ConsumerWorkloadOptions options, string groupId)
+    private static Dictionary<string, string> Config(string bootstrapServers, IReadOnlyDictionary<string, string> clientSettings, ConsumerWorkloadOptions options, string groupId)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -281,17 +280,12 @@ public sealed class ConsumerWorkload : IAsyncDisposable
         };
         foreach (var (k, v) in clientSettings) all[k] = v;
         foreach (var (k, v) in options.Settings) all[k] = v;
-        var config = new ConsumerConfig(all)
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = groupId,
-            EnableAutoCommit = options.CommitMode == CommitMode.Auto,
-            AutoOffsetReset = options.AutoOffsetReset == "earliest" ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
-            // Only a pattern subscription needs each record's topic name (the ledger tracks offsets per topic).
-            ConsumeResultFields = options.SubscribesToPattern ? "topic" : "none",
-            // A measured read of several passes, and a read that stops at the end, learn the end of each partition from the EOF event.
-            EnablePartitionEof = options.Passes > 1 || options.StopAtEnd,
-        };
-        return config;
+        all["bootstrap.servers"] = bootstrapServers;
+        all["group.id"] = groupId;
+        all["enable.auto.commit"] = options.CommitMode == CommitMode.Auto ? "true" : "false";
+        all["auto.offset.reset"] = options.AutoOffsetReset;
+        // A measured read of several passes, and a read that stops at the end, learn the end of each partition from the EOF event.
+        all["enable.partition.eof"] = options.Passes > 1 || options.StopAtEnd ? "true" : "false";
+        return all;
     }
 }

@@ -1,19 +1,29 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using KafkaResilience.Cluster.Native;
 
 namespace KafkaResilience.Workloads.Native;
 
 /// <summary>
-/// The few librdkafka C functions the producer calls directly (its hot path, and the metadata and
-/// offset queries that connect it before the clock starts), bound to the same
-/// librdkafka image Confluent.Kafka loaded (one copy of the library per process). Going around
-/// Confluent's typed producer removes its per-message allocations (delivery handler, report,
-/// message objects), which is what lets a send with full history recording keep up with kcat.
+/// The librdkafka C functions the workloads call directly: the producer's hot path, the consumer's poll loop,
+/// and the metadata and offset queries that connect them before the clock starts, bound to the process's one
+/// librdkafka image (<see cref="LibrdkafkaLibrary"/>). Going around Confluent's typed clients removes their
+/// per-message allocations (delivery handler, report, message and result objects), which is what lets a run
+/// with full history recording keep up with kcat, and keeps Confluent.Kafka's reflection out of the NativeAOT
+/// command line.
 /// </summary>
 internal sealed unsafe class RdKafka
 {
     public const int ProducerType = 0;
+    public const int ConsumerType = 1;
+    public const int ErrPartitionEof = -191;
+    public const int ErrAssignPartitions = -175;
+    public const int ErrRevokePartitions = -174;
+    public const int ErrNoOffset = -168;
+    public const long OffsetBeginning = -2;
+    public const long OffsetEnd = -1;
+    /// <summary>rd_kafka_destroy_flags: leave without closing the consumer (no final commit, no LeaveGroup), as a crash does.</summary>
+    public const int DestroyNoConsumerClose = 0x8;
     public const int PartitionUnassigned = -1;
     public const int MsgFlagCopy = 0x2;
     public const int EventDr = 0x1;
@@ -60,6 +70,48 @@ internal sealed unsafe class RdKafka
     public delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int> Metadata;
     public delegate* unmanaged[Cdecl]<RdKafkaMetadata*, void> MetadataDestroy;
     public delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int, int> QueryWatermarkOffsets;
+
+    // The consumer's (NativeConsumer).
+    public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, RdKafkaPartitionList*, IntPtr, void>, void> ConfSetRebalanceCb;
+    public delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, IntPtr, void>, void> ConfSetErrorCb;
+    public delegate* unmanaged[Cdecl]<IntPtr, int> PollSetConsumer;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int> Subscribe;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int> Assign;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, IntPtr> IncrementalAssign;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, IntPtr> IncrementalUnassign;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*> RebalanceProtocol;
+    public delegate* unmanaged[Cdecl]<IntPtr, int> AssignmentLost;
+    public delegate* unmanaged[Cdecl]<int, RdKafkaPartitionList*> PartitionListNew;
+    public delegate* unmanaged[Cdecl]<RdKafkaPartitionList*, byte*, int, RdKafkaTopicPartition*> PartitionListAdd;
+    public delegate* unmanaged[Cdecl]<RdKafkaPartitionList*, void> PartitionListDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, RdKafkaMessage*> ConsumerPoll;
+    public delegate* unmanaged[Cdecl]<RdKafkaMessage*, void> MessageDestroy;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*> TopicName;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int> GetWatermarkOffsets;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int, IntPtr> SeekPartitions;
+    public delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int, int> Commit;
+    public delegate* unmanaged[Cdecl]<IntPtr, int> ConsumerClose;
+    public delegate* unmanaged[Cdecl]<IntPtr, int, void> DestroyFlags;
+    public delegate* unmanaged[Cdecl]<IntPtr, byte*> ErrorString;
+    public delegate* unmanaged[Cdecl]<IntPtr, void> ErrorDestroy;
+    public delegate* unmanaged[Cdecl]<int, byte*> Err2Name;
+
+    /// <summary>librdkafka's name of an error code (e.g. "_TRANSPORT", "UNKNOWN_TOPIC_OR_PART").</summary>
+    public string ErrorName(int err) => Marshal.PtrToStringUTF8((IntPtr)Err2Name(err)) ?? err.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The text of an <c>rd_kafka_error_t</c> (null for none), which is then destroyed.</summary>
+    public string? TakeError(IntPtr error)
+    {
+        if (error == IntPtr.Zero) return null;
+        try
+        {
+            return Marshal.PtrToStringUTF8((IntPtr)ErrorString(error)) ?? "unknown error";
+        }
+        finally
+        {
+            ErrorDestroy(error);
+        }
+    }
 
     public string ErrorText(int err) => Marshal.PtrToStringUTF8((IntPtr)Err2Str(err)) ?? $"error {err}";
 
@@ -109,10 +161,7 @@ internal sealed unsafe class RdKafka
 
     private static RdKafka Bind()
     {
-        Confluent.Kafka.Library.Load();
-        _ = Confluent.Kafka.Library.VersionString;
-        var path = LoadedPath() ?? throw new DllNotFoundException("Confluent.Kafka reports librdkafka loaded, but no module named *librdkafka* is mapped in this process.");
-        var lib = NativeLibrary.Load(path);
+        var (_, lib) = LibrdkafkaLibrary.Acquire();
         IntPtr F(string name) => NativeLibrary.GetExport(lib, name);
         return new RdKafka
         {
@@ -144,33 +193,29 @@ internal sealed unsafe class RdKafka
             Metadata = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, RdKafkaMetadata**, int, int>)F("rd_kafka_metadata"),
             MetadataDestroy = (delegate* unmanaged[Cdecl]<RdKafkaMetadata*, void>)F("rd_kafka_metadata_destroy"),
             QueryWatermarkOffsets = (delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int, int>)F("rd_kafka_query_watermark_offsets"),
+            ConfSetRebalanceCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, RdKafkaPartitionList*, IntPtr, void>, void>)F("rd_kafka_conf_set_rebalance_cb"),
+            ConfSetErrorCb = (delegate* unmanaged[Cdecl]<IntPtr, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, IntPtr, void>, void>)F("rd_kafka_conf_set_error_cb"),
+            PollSetConsumer = (delegate* unmanaged[Cdecl]<IntPtr, int>)F("rd_kafka_poll_set_consumer"),
+            Subscribe = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int>)F("rd_kafka_subscribe"),
+            Assign = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int>)F("rd_kafka_assign"),
+            IncrementalAssign = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, IntPtr>)F("rd_kafka_incremental_assign"),
+            IncrementalUnassign = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, IntPtr>)F("rd_kafka_incremental_unassign"),
+            RebalanceProtocol = (delegate* unmanaged[Cdecl]<IntPtr, byte*>)F("rd_kafka_rebalance_protocol"),
+            AssignmentLost = (delegate* unmanaged[Cdecl]<IntPtr, int>)F("rd_kafka_assignment_lost"),
+            PartitionListNew = (delegate* unmanaged[Cdecl]<int, RdKafkaPartitionList*>)F("rd_kafka_topic_partition_list_new"),
+            PartitionListAdd = (delegate* unmanaged[Cdecl]<RdKafkaPartitionList*, byte*, int, RdKafkaTopicPartition*>)F("rd_kafka_topic_partition_list_add"),
+            PartitionListDestroy = (delegate* unmanaged[Cdecl]<RdKafkaPartitionList*, void>)F("rd_kafka_topic_partition_list_destroy"),
+            ConsumerPoll = (delegate* unmanaged[Cdecl]<IntPtr, int, RdKafkaMessage*>)F("rd_kafka_consumer_poll"),
+            MessageDestroy = (delegate* unmanaged[Cdecl]<RdKafkaMessage*, void>)F("rd_kafka_message_destroy"),
+            TopicName = (delegate* unmanaged[Cdecl]<IntPtr, byte*>)F("rd_kafka_topic_name"),
+            GetWatermarkOffsets = (delegate* unmanaged[Cdecl]<IntPtr, byte*, int, long*, long*, int>)F("rd_kafka_get_watermark_offsets"),
+            SeekPartitions = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int, IntPtr>)F("rd_kafka_seek_partitions"),
+            Commit = (delegate* unmanaged[Cdecl]<IntPtr, RdKafkaPartitionList*, int, int>)F("rd_kafka_commit"),
+            ConsumerClose = (delegate* unmanaged[Cdecl]<IntPtr, int>)F("rd_kafka_consumer_close"),
+            DestroyFlags = (delegate* unmanaged[Cdecl]<IntPtr, int, void>)F("rd_kafka_destroy_flags"),
+            ErrorString = (delegate* unmanaged[Cdecl]<IntPtr, byte*>)F("rd_kafka_error_string"),
+            ErrorDestroy = (delegate* unmanaged[Cdecl]<IntPtr, void>)F("rd_kafka_error_destroy"),
+            Err2Name = (delegate* unmanaged[Cdecl]<int, byte*>)F("rd_kafka_err2name"),
         };
-    }
-
-    private static string? LoadedPath()
-    {
-        // On Linux the process's own map says it without loading System.Diagnostics.Process (which costs
-        // start-up time and memory in a short run); elsewhere, the module list.
-        if (OperatingSystem.IsLinux() && File.Exists("/proc/self/maps"))
-        {
-            foreach (var line in File.ReadLines("/proc/self/maps"))
-            {
-                var slash = line.IndexOf('/');
-                if (slash > 0 && IsLibrdkafka(line[slash..])) return line[slash..].TrimEnd();
-            }
-            return null;
-        }
-        using var process = Process.GetCurrentProcess();
-        foreach (ProcessModule module in process.Modules)
-            if (IsLibrdkafka(module.FileName)) return module.FileName;
-        return null;
-    }
-
-    private static bool IsLibrdkafka(string? path)
-    {
-        var name = Path.GetFileName(path);
-        return name is not null && name.Contains("librdkafka", StringComparison.OrdinalIgnoreCase)
-            && (name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal)
-                || name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dylib", StringComparison.Ordinal));
     }
 }

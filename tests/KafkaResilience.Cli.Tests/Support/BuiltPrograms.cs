@@ -19,6 +19,9 @@ internal static class BuiltPrograms
     /// <summary>kafka-resilience.dll, run with "dotnet".</summary>
     public static string CommandLine => Existing(Path.Combine(RepositoryRoot, "support", "KafkaResilience.Cli", "bin", Configuration, Framework, "kafka-resilience.dll"));
 
+    /// <summary>The shipped command line as .ci/publish-cli installs it (a NativeAOT executable); it may not exist.</summary>
+    public static string NativeCommandLine => Path.Combine(RepositoryRoot, "artifacts", "kafka-resilience", "kafka-resilience");
+
     /// <summary>The features host project, run with "dotnet test --project ... --no-build".</summary>
     public static string FeaturesHostProject => Existing(Path.Combine(RepositoryRoot, "tests", "KafkaResilience.Features", "KafkaResilience.Features.csproj"));
 

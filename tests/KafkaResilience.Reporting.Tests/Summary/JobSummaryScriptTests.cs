@@ -1,5 +1,5 @@
 using FluentAssertions;
-using KafkaResilience.Gherkin.Results;
+using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 using KafkaResilience.Reporting.Summary;
 using Xunit;
