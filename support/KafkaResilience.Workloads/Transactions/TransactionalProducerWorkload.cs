@@ -260,41 +260,11 @@ public sealed class TransactionalProducerWorkload : IAsyncDisposable
             producer.Flush(_options.CallTimeout);
             return Abort(producer, $"aborted on purpose (every {_options.AbortEvery}th transaction)");
         }
-        var commitCalledAt = _ledger.Elapsed(clock.GetTimestamp());
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                producer.CommitTransaction(_options.CallTimeout);
-                return (TransactionOutcome.Committed, commitCalledAt, null, null);
-            }
-            catch (KafkaException e) when (TransactionErrors.IsRetriable(e) && !TransactionErrors.IsFatal(e) && attempt < 3)
-            {
-                _log?.Invoke($"{_options.Name}: commit of {open.Id} failed ({TransactionErrors.Describe(e)}); asking again");
-            }
-            catch (KafkaException e)
-            {
-                var note = "commit failed: " + TransactionErrors.Describe(e);
-                if (TransactionErrors.IsFatal(e)) return (TransactionOutcome.Unknown, commitCalledAt, note, e);
-                var (_, _, abortNote, fatal) = Abort(producer, note);
-                return (TransactionOutcome.Unknown, commitCalledAt, abortNote, fatal);
-            }
-        }
+        return TransactionCalls.Commit(producer, _ledger.Elapsed(clock.GetTimestamp()), _options.CallTimeout, $"{_options.Name}: {open.Id}", _log);
     }
 
-    /// <summary>Aborts the transaction (never asked to commit, so it cannot have committed, whether the abort call succeeds or not).</summary>
-    private (TransactionOutcome, TimeSpan?, string?, KafkaException?) Abort(IProducer<Null, byte[]> producer, string why)
-    {
-        try
-        {
-            producer.AbortTransaction(_options.CallTimeout);
-            return (TransactionOutcome.Aborted, null, why, null);
-        }
-        catch (KafkaException e)
-        {
-            return (TransactionOutcome.Aborted, null, $"{why}; the abort call failed too: {TransactionErrors.Describe(e)}", e);
-        }
-    }
+    private (TransactionOutcome, TimeSpan?, string?, KafkaException?) Abort(IProducer<Null, byte[]> producer, string why) =>
+        TransactionCalls.Abort(producer, why, _options.CallTimeout);
 
     /// <summary>Hands one message to the client, waiting for room in its queue (bounded); the error when it refused it.</summary>
     private KafkaException? Produce(IProducer<Null, byte[]> producer, OpenTransaction open, long sequence, int partition, byte[] payload)
