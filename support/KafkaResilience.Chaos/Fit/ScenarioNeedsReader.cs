@@ -163,10 +163,10 @@ public static partial class ScenarioNeedsReader
     [GeneratedRegex(@"^(?<n>\d+) topics named ""(?<prefix>[^""]*?)1"" to ""[^""]*"", each with (?<p>\d+) partitions? and replication factor \d+$")]
     private static partial Regex ManyTopics();
 
-    [GeneratedRegex(@"^\d+ consumers? in group ""[^""]+"" (?:is|are) reading ""(?<t>[^""]+)""(?:, committing .+)?$")]
+    [GeneratedRegex(@"^(?:\d+|a)(?: read_committed| read_uncommitted)? consumers? in group ""[^""]+"" (?:is|are) reading ""(?<t>[^""]+)""(?:, committing .+)?$")]
     private static partial Regex Reading();
 
-    [GeneratedRegex(@"^(?:" + StepValues.ProducersPattern + @") sends? (?<batch>" + StepValues.BatchPattern + @") to ""(?<t>[^""]+)"" (?<pace>" + StepValues.PacePattern + ")$")]
+    [GeneratedRegex(@"^(?:a transactional producer|" + StepValues.ProducersPattern + @") sends? (?<batch>" + StepValues.BatchPattern + @") to ""(?<t>[^""]+)"" (?<pace>" + StepValues.PacePattern + ")$")]
     private static partial Regex Send();
 
     [GeneratedRegex(@"^(?<batch>" + StepValues.BatchPattern + @") (?:have|has) been written to ""(?<t>[^""]+)""$")]

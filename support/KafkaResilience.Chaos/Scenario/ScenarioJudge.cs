@@ -231,8 +231,12 @@ public sealed class ScenarioJudge
     public Task ReadAllAcknowledgedWithinAsync(int consumers, string group, string topic, TimeSpan timeout) =>
         ReadAllWithinAsync(consumers, group, topic, _history.Ledger.OkCount, timeout);
 
-    /// <summary>Runs the checker, records the step's verdict, and fails the step exactly when it is not valid.</summary>
-    private StepVerdict Judge(IChecker checker, string expected, Func<Verdict, VerdictCategory> categoryOf)
+    /// <summary>
+    /// Runs the checker, records the step's verdict, and fails the step exactly when it is not valid. Public so that
+    /// the scenario's other roles that state expectations (<see cref="ScenarioTransactions"/>) record theirs here too:
+    /// one list of verdicts for the report.
+    /// </summary>
+    public StepVerdict Judge(IChecker checker, string expected, Func<Verdict, VerdictCategory> categoryOf)
     {
         var verdict = CheckerRun.Of(_history.Snapshot(), checker).Verdicts[0];
         var category = verdict.Validity == Validity.Unknown ? VerdictCategory.VerdictUnknown : categoryOf(verdict);

@@ -18,7 +18,7 @@ internal static class TransactionErrors
 
     public static bool IsRetriable(KafkaException e) => e is KafkaRetriableException;
 
-    public static bool IsFatal(KafkaException e) => e.Error.IsFatal || IsFenced(e);
+    public static bool IsFatal(KafkaException e) => e.Error.IsFatal || e.Error.Code == ErrorCode.Local_Fatal || IsFenced(e);
 
     /// <summary>"ProducerFenced: ..." as the history keeps it.</summary>
     public static string Describe(KafkaException e) => $"{e.Error.Code}: {e.Error.Reason}";
