@@ -88,7 +88,7 @@ internal sealed class OpenTransaction
             for (var i = 0; i < _count; i++) deliveries[i] = new Delivery(FirstSequence + i, sendOutcome, _partitions[i], offsets[i], _sentTicks[i]);
             _stream.Reported(deliveries, endedTicks);
         }
-        _reports.Dispose();
+        // The countdown is not disposed: a report that comes after its wait gave up still signals it, on the client's thread.
         return record;
     }
 }

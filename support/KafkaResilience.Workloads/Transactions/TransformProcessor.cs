@@ -60,8 +60,17 @@ public sealed class TransformProcessor : IAsyncDisposable
         options.Validate();
         ClientSettings.Validate(options.ProducerSettings);
         var bound = TimeSpan.FromSeconds(10);
-        if (!cluster.GroupCoordinatorAsync(options.GroupId).Wait(bound))
-            throw new TimeoutException($"The {cluster.TargetName} target did not name the coordinator of group {options.GroupId} within {bound.TotalSeconds:0} s.");
+        // As a consumer workload does: asking makes the group known to a target that moves coordinators itself; a
+        // real cluster that cannot say yet (a group not formed) is no reason not to start.
+        try
+        {
+            if (!cluster.GroupCoordinatorAsync(options.GroupId).Wait(bound))
+                log?.Invoke($"Group {options.GroupId}: the cluster did not name its coordinator within {bound.TotalSeconds:0} s; starting the processor anyway.");
+        }
+        catch (AggregateException e)
+        {
+            log?.Invoke($"Group {options.GroupId}: asking for its coordinator failed ({e.InnerException?.Message}); starting the processor anyway.");
+        }
         if (cluster is ITransactionCoordinators coordinators && !coordinators.TransactionCoordinatorAsync(options.TransactionalId).Wait(bound))
             throw new TimeoutException($"The {cluster.TargetName} target did not name the coordinator of transactional.id {options.TransactionalId} within {bound.TotalSeconds:0} s.");
         TopicProbe.PartitionCount(cluster.BootstrapServers, cluster.ClientSettings, options.InputTopic, TimeSpan.FromSeconds(30));
