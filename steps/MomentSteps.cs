@@ -10,7 +10,7 @@ namespace KafkaResilience.Steps;
 /// failed when it did not come); the scenario's schedule ("1 second has passed") is cancelled with the scenario.
 /// </summary>
 [Binding]
-public sealed class MomentSteps(ScenarioJudge judge, ScenarioScope scope)
+public sealed class MomentSteps(ScenarioJudge judge, IScenarioScope scope)
 {
     [When("{int}% of the messages have been acknowledged")]
     public Task Acknowledged(int percent) => judge.AcknowledgedShareAsync(percent);

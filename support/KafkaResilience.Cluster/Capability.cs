@@ -36,4 +36,13 @@ public enum Capability
     AdminCreateTopics,
     /// <summary>Destructive faults are allowed at all (an external cluster may forbid them).</summary>
     DestructiveFaults,
+    /// <summary>
+    /// A read_committed fetch stops at the last stable offset and leaves aborted transactions out (the broker sends the
+    /// aborted-transaction list the client filters by).
+    /// </summary>
+    ReadCommitted,
+    /// <summary>Offsets sent to a transaction (TxnOffsetCommit) are committed with it, so a restarted processor resumes after them.</summary>
+    TransactionalOffsetCommit,
+    /// <summary>A new producer with the same transactional.id bumps its epoch: the old one is fenced and its open transaction aborted.</summary>
+    ProducerFencing,
 }

@@ -5,7 +5,8 @@ namespace KafkaResilience.Embedded;
 /// <summary>
 /// What librdkafka's mock cluster cannot model, each with the sentence a skipped scenario shows.
 /// Every entry was read in the mock's source (rdkafka_mock.c, rdkafka_mock_handlers.c) or measured;
-/// the README lists the same limits.
+/// the README lists the same limits. The transaction entries are measured with real clients on every
+/// test run (EmbeddedCluster_Transactions).
 /// </summary>
 public static class EmbeddedCapabilities
 {
@@ -33,6 +34,12 @@ public static class EmbeddedCapabilities
                 "the embedded mock cluster has no inter-broker traffic (no replication, no controller quorum) to cut; isolation cuts a broker off from its clients only",
             [Capability.ControllerFailover] =
                 "the embedded mock cluster has no controller process: leadership is moved by an emulation inside the test process, which cannot itself be killed",
+            [Capability.ReadCommitted] =
+                "the embedded mock cluster's Fetch ignores isolation.level: it answers with the high watermark as the last stable offset and no aborted-transaction list, so a read_committed consumer reads aborted and still-open transactions",
+            [Capability.TransactionalOffsetCommit] =
+                "the embedded mock cluster answers TxnOffsetCommit without storing the offsets, so a consume-transform-produce processor restarts from auto.offset.reset instead of after its last committed transaction",
+            [Capability.ProducerFencing] =
+                "the embedded mock cluster's InitProducerId gives a second producer with the same transactional.id a new producer id at epoch 0 instead of bumping the epoch, so the first producer is never fenced and its open transaction is not aborted",
         };
         if (!faultProxy)
         {

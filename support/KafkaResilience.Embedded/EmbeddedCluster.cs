@@ -13,7 +13,7 @@ namespace KafkaResilience.Embedded;
 /// and, optionally, a Toxiproxy-compatible fault proxy in front of every broker. Real clients connect over
 /// TCP on 127.0.0.1. Dispose every client first: teardown destroys the mock, then its host handle.
 /// </summary>
-public sealed class EmbeddedCluster : IKafkaCluster
+public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
 {
     /// <summary>Id of the broker <c>rd_kafka_mock_cluster_new</c> always creates; removed again unless the scenario asked for it.</summary>
     private const int BootstrapBrokerId = 1;
@@ -197,6 +197,17 @@ public sealed class EmbeddedCluster : IKafkaCluster
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
         ThrowIfDisposed();
         return Task.FromResult(_controller.CoordinatorOf(groupId));
+    }
+
+    /// <summary>
+    /// The coordinator of a transactional.id, registered with the controller emulation on the first call (as a group's
+    /// is), so it is moved off a lost broker from then on: a transactional workload asks before it begins.
+    /// </summary>
+    public Task<int> TransactionCoordinatorAsync(string transactionalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionalId);
+        ThrowIfDisposed();
+        return Task.FromResult(_controller.TransactionCoordinatorOf(transactionalId));
     }
 
     /// <summary>Always null: the mock has no controller process (see <see cref="Capability.ControllerFailover"/>).</summary>

@@ -18,6 +18,15 @@ public enum VerdictCategory
     /// <summary>Read out of send order within a partition.</summary>
     MessagesReordered,
 
+    /// <summary>A read_committed consumer read a message of an aborted transaction (Jepsen's G1a).</summary>
+    AbortedRead,
+
+    /// <summary>A read_committed consumer saw a committed (or unknown) transaction in part, not whole or not at all.</summary>
+    TransactionReadInPart,
+
+    /// <summary>A producer replaced by another with its transactional.id was not fenced (or one of its commits still went through).</summary>
+    ProducerNotFenced,
+
     /// <summary>A measured rate under the scenario's floor.</summary>
     ThroughputBelowFloor,
 

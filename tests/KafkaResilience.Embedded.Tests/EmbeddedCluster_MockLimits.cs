@@ -41,6 +41,7 @@ public sealed class EmbeddedCluster_MockLimits
         {
             Capability.AcksSemantics, Capability.Replication, Capability.UncleanElectionLoss, Capability.UnboundedRetention,
             Capability.IdempotentDedup, Capability.AdminCreateTopics, Capability.IsolateFromBrokers, Capability.ControllerFailover,
+            Capability.ReadCommitted, Capability.TransactionalOffsetCommit, Capability.ProducerFencing,
         });
         cluster.Capabilities.Has(Capability.NetworkToxics).Should().BeTrue();
         cluster.Capabilities.Has(Capability.LeaderFailover).Should().BeTrue();

@@ -65,7 +65,7 @@ internal static class Traffic
     }
 
     /// <summary>Big-endian 64-bit key (de)serializer.</summary>
-    private sealed class LongSerializer : ISerializer<long>, IDeserializer<long>
+    internal sealed class LongSerializer : ISerializer<long>, IDeserializer<long>
     {
         public static readonly LongSerializer Instance = new();
 

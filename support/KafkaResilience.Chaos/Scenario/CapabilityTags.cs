@@ -6,7 +6,7 @@ namespace KafkaResilience.Chaos.Scenario;
 /// Reads capability tags: <c>@requires-hard-kill</c>, <c>@requires-acks-semantics</c>... name a
 /// <see cref="Capability"/> in kebab case; <c>@requires-real-kafka</c> means everything a real Kafka
 /// has and a model may lack (replication, acks, unclean-election loss, idempotent dedup, unbounded
-/// retention). A scenario carrying one is skipped, with the target's reason, where the target lacks it.
+/// retention, read_committed fetches, transactional offset commits, producer fencing). A scenario carrying one is skipped, with the target's reason, where the target lacks it.
 /// </summary>
 public static class CapabilityTags
 {
@@ -17,6 +17,7 @@ public static class CapabilityTags
     [
         Capability.Replication, Capability.AcksSemantics, Capability.UncleanElectionLoss,
         Capability.IdempotentDedup, Capability.UnboundedRetention,
+        Capability.ReadCommitted, Capability.TransactionalOffsetCommit, Capability.ProducerFencing,
     ];
 
     /// <summary>The capabilities the tags require; throws on a <c>requires-</c> tag that names none, listing the valid ones.</summary>

@@ -119,20 +119,23 @@ public sealed class ScenarioConsumers : IAsyncDisposable
     /// during the group's first rebalance (which left readers of a 100,000 msg/s send behind the embedded cluster's
     /// window for good, issue 13).
     /// </summary>
-    public async Task<ScenarioGroup> StartReadingAsync(int consumers, string group, string topicReference, CommitMode? commitMode = null)
+    public async Task<ScenarioGroup> StartReadingAsync(int consumers, string group, string topicReference, CommitMode? commitMode = null,
+        IReadOnlyDictionary<string, string>? groupSettings = null)
     {
-        var started = StartReading(consumers, group, topicReference, commitMode);
+        var started = StartReading(consumers, group, topicReference, commitMode, groupSettings: groupSettings);
         await WaitAssignedAsync(group, GroupAssignmentTimeout).ConfigureAwait(false);
         return started;
     }
 
     /// <summary>Starts a consumer group reading in the background (while producers write), without waiting for it.</summary>
-    public ScenarioGroup StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false, int passes = 1)
+    /// <remarks><paramref name="groupSettings"/> are this group's own (its isolation.level, say), over the scenario's.</remarks>
+    public ScenarioGroup StartReading(int consumers, string group, string topicReference, CommitMode? commitMode = null, bool splitPartitionsByHand = false, int passes = 1,
+        IReadOnlyDictionary<string, string>? groupSettings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(group);
         try
         {
-            return Start(consumers, group, topicReference, commitMode, splitPartitionsByHand, passes);
+            return Start(consumers, group, topicReference, commitMode, splitPartitionsByHand, passes, groupSettings);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -142,7 +145,8 @@ public sealed class ScenarioConsumers : IAsyncDisposable
         }
     }
 
-    private ScenarioGroup Start(int consumers, string group, string topicReference, CommitMode? commitMode, bool splitPartitionsByHand, int passes)
+    private ScenarioGroup Start(int consumers, string group, string topicReference, CommitMode? commitMode, bool splitPartitionsByHand, int passes,
+        IReadOnlyDictionary<string, string>? groupSettings)
     {
         lock (_groups)
         {
@@ -151,6 +155,7 @@ public sealed class ScenarioConsumers : IAsyncDisposable
         var topics = _cluster.Topics(topicReference);
         var subscription = topics.Count == 1 && !topicReference.EndsWith('*') ? topics[0].Name : "^" + Regex.Escape(topicReference.TrimEnd('*')) + ".*";
         var settings = new Dictionary<string, string>(_settings, StringComparer.Ordinal);
+        foreach (var (name, value) in groupSettings ?? new Dictionary<string, string>()) settings[name] = value;
         var reset = settings.Remove("auto.offset.reset", out var r) ? r : "earliest";
         var mode = commitMode ?? (settings.Remove("enable.auto.commit", out var auto) && auto.Equals("false", StringComparison.OrdinalIgnoreCase)
             ? CommitMode.AfterProcessing : CommitMode.Auto);

@@ -233,9 +233,11 @@ public sealed class ScenarioJudge
 
     /// <summary>
     /// Runs the checker, records the step's verdict, and fails the step exactly when it is invalid or unknown; a check
-    /// whose evidence was never gathered is recorded not judged, and the step ends skipped with the reason.
+    /// whose evidence was never gathered is recorded not judged, and the step ends skipped with the reason. Public so
+    /// that the scenario's other roles that state expectations (<see cref="ScenarioTransactions"/>) record theirs here
+    /// too: one list of verdicts for the report.
     /// </summary>
-    private StepVerdict Judge(IChecker checker, string expected, Func<Verdict, VerdictCategory> categoryOf)
+    public StepVerdict Judge(IChecker checker, string expected, Func<Verdict, VerdictCategory> categoryOf)
     {
         var verdict = CheckerRun.Of(_history.Snapshot(), checker).Verdicts[0];
         if (verdict.Validity == Validity.NotJudged)

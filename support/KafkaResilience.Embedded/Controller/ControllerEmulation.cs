@@ -4,7 +4,7 @@ namespace KafkaResilience.Embedded.Controller;
 
 /// <summary>
 /// A stand-in for Kafka's controller, which librdkafka's mock does not have: it owns the replica
-/// assignment, the brokers it considers alive, and the group coordinators, and it moves leadership
+/// assignment, the brokers it considers alive, and the group and transaction coordinators, and it moves leadership
 /// and coordinators off a broker once that broker has been unreachable for the detection delay
 /// (Kafka's <c>broker.session.timeout.ms</c>). A broker that comes back before the delay costs nothing;
 /// one that comes back later rejoins without taking leadership back. Decisions are the pure
@@ -21,6 +21,7 @@ internal sealed class ControllerEmulation : IDisposable
     private readonly HashSet<int> _alive;
     private readonly Dictionary<string, PartitionAssignment[]> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _coordinators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _transactionCoordinators = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ITimer> _pendingFences = new();
     private readonly List<LeadershipChange> _changes = [];
     private bool _disposed;
@@ -112,6 +113,24 @@ internal sealed class ControllerEmulation : IDisposable
             _actions.SetGroupCoordinator(groupId, chosen);
             _coordinators[groupId] = chosen;
             if (chosen != hashed) Record(groupId, null, hashed, chosen, $"broker {hashed} is fenced");
+            return chosen;
+        }
+    }
+
+    /// <summary>
+    /// The coordinator of a transactional.id, pinned and moved as a group's is (<see cref="CoordinatorOf"/>): the mock
+    /// hashes it the same way, and without a pin a transactional producer whose coordinator dies never commits again.
+    /// </summary>
+    public int TransactionCoordinatorOf(string transactionalId)
+    {
+        lock (_gate)
+        {
+            if (_transactionCoordinators.TryGetValue(transactionalId, out var known)) return known;
+            var hashed = LeaderElection.HashedCoordinator(transactionalId, _mockBrokerOrder);
+            var chosen = _alive.Contains(hashed) ? hashed : LeaderElection.CoordinatorAfterLoss(hashed, _brokerIds, _alive) ?? hashed;
+            _actions.SetTransactionCoordinator(transactionalId, chosen);
+            _transactionCoordinators[transactionalId] = chosen;
+            if (chosen != hashed) Record(TransactionKey(transactionalId), null, hashed, chosen, $"broker {hashed} is fenced");
             return chosen;
         }
     }
@@ -208,7 +227,18 @@ internal sealed class ControllerEmulation : IDisposable
             _coordinators[group] = next;
             Record(group, null, brokerId, next, reason);
         }
+        foreach (var (transactionalId, coordinator) in _transactionCoordinators.ToArray())
+        {
+            if (coordinator != brokerId) continue;
+            if (LeaderElection.CoordinatorAfterLoss(brokerId, _brokerIds, _alive) is not int next) continue;
+            _actions.SetTransactionCoordinator(transactionalId, next);
+            _transactionCoordinators[transactionalId] = next;
+            Record(TransactionKey(transactionalId), null, brokerId, next, reason);
+        }
     }
+
+    /// <summary>How a transaction coordinator's change is named among the group coordinators' (a group may not contain a space).</summary>
+    private static string TransactionKey(string transactionalId) => "transactional.id " + transactionalId;
 
     private void Apply(PartitionAssignment[] partitions, IReadOnlyList<LeaderMove> moves, string reason)
     {

@@ -7,4 +7,7 @@ internal interface IControllerActions
 
     /// <summary>Pins a group's coordinator. <paramref name="brokerId"/> is always one of the cluster's brokers.</summary>
     void SetGroupCoordinator(string groupId, int brokerId);
+
+    /// <summary>Pins the coordinator of a transactional.id. <paramref name="brokerId"/> is always one of the cluster's brokers.</summary>
+    void SetTransactionCoordinator(string transactionalId, int brokerId);
 }

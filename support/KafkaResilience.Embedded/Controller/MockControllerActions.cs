@@ -8,4 +8,6 @@ internal sealed class MockControllerActions(MockApi api, IntPtr cluster) : ICont
     public void SetLeader(string topic, int partition, int brokerId) => api.PartitionSetLeader(cluster, topic, partition, brokerId);
 
     public void SetGroupCoordinator(string groupId, int brokerId) => api.CoordinatorSet(cluster, "group", groupId, brokerId);
+
+    public void SetTransactionCoordinator(string transactionalId, int brokerId) => api.CoordinatorSet(cluster, "transaction", transactionalId, brokerId);
 }

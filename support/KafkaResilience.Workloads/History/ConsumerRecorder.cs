@@ -58,6 +58,7 @@ public sealed class ConsumerRecorder
         }
         if (_ledger.RecordConsumed(this, header, topic, partition, offset, nowTicks))
             LatencyDistribution.Record(_endToEnd, _ledger.Micros(nowTicks - header.SentTicks));
+        if (_ledger.Transactions.IsRecordingReads) _ledger.Transactions.NoteRead(Name, topic, partition, offset, header.ProducerId, header.Sequence);
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public sealed class HistoryLedger
         _bucketTicks = Math.Max(1, (long)(BucketWidth.TotalSeconds * Clock.TimestampFrequency));
         _ticksPerSecond = Clock.TimestampFrequency;
         _sampleLimit = options.SampleLimit;
+        Transactions = new TransactionLog(this);
     }
 
     public TimeProvider Clock { get; }
@@ -61,6 +62,9 @@ public sealed class HistoryLedger
     public DateTimeOffset OriginWallClock { get; }
     public ushort RunTag { get; }
     public TimeSpan BucketWidth { get; }
+
+    /// <summary>The run's transactions, and, once a scenario has transactions, every read one by one.</summary>
+    public TransactionLog Transactions { get; }
 
     /// <summary>Current clock ticks (the unit every recorder method takes).</summary>
     public long Now() => Clock.GetTimestamp();
@@ -242,7 +246,7 @@ public sealed class HistoryLedger
                 [.. _writtenTwiceSamples], [.. _deliveredTwiceSamples], [.. _reorderSamples],
                 [.. _faults], [.. _events.OrderBy(e => e.At)], [.. _rebalances.OrderBy(r => r.At)],
                 leadershipChanges ?? [],
-                [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset))
+                [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset), Transactions.Snapshot())
             {
                 Readers = [.. _readers],
                 WithheldReads = [.. _withheld],

@@ -24,8 +24,10 @@ public sealed class HistorySnapshot
         IReadOnlyList<MessageSample> writtenTwiceSamples, IReadOnlyList<MessageSample> deliveredTwiceSamples,
         IReadOnlyList<MessageSample> reorderSamples, IReadOnlyList<FaultMark> faults, IReadOnlyList<TimelineEvent> events,
         IReadOnlyList<RebalanceEvent> rebalances, IReadOnlyList<LeadershipChange> leadershipChanges,
-        IReadOnlyList<(int Topic, OffsetReset Reset)> resets, IReadOnlyList<(int Topic, PartitionTrack Track)> tracks, long ackedTwiceAtOffset)
+        IReadOnlyList<(int Topic, OffsetReset Reset)> resets, IReadOnlyList<(int Topic, PartitionTrack Track)> tracks, long ackedTwiceAtOffset,
+        TransactionSnapshot transactions)
     {
+        Transactions = transactions;
         _producers = producers;
         _topicName = ledger.TopicName;
         _resets = resets;
@@ -63,6 +65,9 @@ public sealed class HistorySnapshot
 
     /// <summary>From the ledger's origin to the snapshot.</summary>
     public TimeSpan Duration { get; }
+
+    /// <summary>The run's transactions and the reads the transaction checkers judge (empty without transactions).</summary>
+    public TransactionSnapshot Transactions { get; }
 
     /// <summary>Ack latency second by second (p50, p99, max), for the latency chart.</summary>
     public IReadOnlyList<LatencyPoint> AckLatencyPerSecond { get; }
@@ -172,6 +177,23 @@ public sealed class HistorySnapshot
             unread += BitOperations.PopCount(bits & ~track.Offsets.Word(word));
         }
         return (acked, unread);
+    }
+
+    /// <summary>Every offset of one partition that an ok delivery report named, in order (the records a processor had to read).</summary>
+    internal IEnumerable<long> AckedOffsets(int topic, int partition)
+    {
+        var track = _tracks.FirstOrDefault(t => t.Topic == topic && t.Track.Partition == partition).Track;
+        if (track is null) yield break;
+        var words = track.Acked.WordExtent();
+        for (long word = 0; word < words; word++)
+        {
+            var bits = track.Acked.Word(word);
+            while (bits != 0)
+            {
+                yield return word * 64 + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
     }
 
     private static LatencyDistribution Merge(string name, IEnumerable<HistogramBase> histograms)

@@ -102,6 +102,22 @@ public sealed class ControllerEmulationTests
     }
 
     [Fact]
+    public void A_known_transaction_coordinator_moves_off_a_lost_broker_as_a_group_coordinator_does()
+    {
+        using var controller = NewController();
+        var transactionalId = Enumerable.Range(0, 100).Select(i => $"tx{i}").First(t => LeaderElection.HashedCoordinator(t, [105, 106, 108]) == 106);
+        controller.TransactionCoordinatorOf(transactionalId).Should().Be(106);
+
+        controller.BrokerUnreachable(106, "killed");
+        _clock.Advance(Delay);
+
+        controller.TransactionCoordinatorOf(transactionalId).Should().Be(108);
+        _actions.TransactionCoordinators.Should().Equal((transactionalId, 106), (transactionalId, 108));
+        _actions.Coordinators.Should().BeEmpty("a transactional.id is not a group");
+        controller.Changes.Should().Contain(c => c.IsCoordinatorChange && c.Topic == "transactional.id " + transactionalId && c.From == 106 && c.To == 108);
+    }
+
+    [Fact]
     public void Every_change_carries_the_clock_time_of_the_fence()
     {
         using var controller = NewController();
@@ -120,5 +136,9 @@ public sealed class ControllerEmulationTests
         public void SetLeader(string topic, int partition, int brokerId) => Leaders.Add((topic, partition, brokerId));
 
         public void SetGroupCoordinator(string groupId, int brokerId) => Coordinators.Add((groupId, brokerId));
+
+        public List<(string TransactionalId, int BrokerId)> TransactionCoordinators { get; } = [];
+
+        public void SetTransactionCoordinator(string transactionalId, int brokerId) => TransactionCoordinators.Add((transactionalId, brokerId));
     }
 }

@@ -1,4 +1,5 @@
 using KafkaResilience.Workloads.Consuming;
+using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Fit.Planned;
 
@@ -12,6 +13,18 @@ public sealed record GroupReading(int Consumers, string Group, string Topic, Com
 
     public GroupReading(int consumers, string group, string topic, CommitMode commit)
         : this(consumers, group, topic, (CommitMode?)commit)
+    {
+    }
+
+    /// <summary>One transactional reader of an isolation level.</summary>
+    public GroupReading(ReadIsolation isolation, string group, string topic)
+        : this(1, group, topic, null)
+    {
+    }
+
+    /// <summary>N transactional readers of an isolation level.</summary>
+    public GroupReading(int consumers, ReadIsolation isolation, string group, string topic)
+        : this(consumers, group, topic, null)
     {
     }
 
