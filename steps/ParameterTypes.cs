@@ -55,4 +55,9 @@ public static class ParameterTypes
     /// <summary>{duration}: "500 ms", "2 seconds", "1.5 minutes", "3 hours" or "00:00:05".</summary>
     [StepArgumentTransformation("(" + DurationParser.Pattern + ")", Name = "duration")]
     public static TimeSpan Duration(string text) => DurationParser.Parse(text);
+
+    /// <summary>A <c>| setting | value |</c> table, refused with what it lacks when it is not one.</summary>
+    [StepArgumentTransformation]
+    public static SettingsTable Settings(DataTable table) =>
+        SettingsTable.From([.. table.Header], [.. table.Rows.Select(r => (IReadOnlyList<string>)[.. r.Values])]);
 }

@@ -20,6 +20,8 @@ public sealed class ScenarioScope(RunningScenario running, IReqnrollOutputHelper
 
     public IReadOnlyList<string> StepTexts { get; } = [.. running.Steps.Select(s => s.Text)];
 
+    public IReadOnlyList<string> StepLocations { get; } = [.. running.Steps.Select(s => $"{running.Case.Info.FeatureFile}:{s.Line}")];
+
     public Task<IReadOnlyList<IPlannedStep?>> PlanAsync() => planner.PlanAsync(running.Case, feature.BindingCulture);
 
     public string? CurrentStep => running.CurrentStep?.Echo;

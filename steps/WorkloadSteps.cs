@@ -12,10 +12,10 @@ namespace KafkaResilience.Steps;
 public sealed class WorkloadSteps(ScenarioProducers producers, ScenarioConsumers consumers)
 {
     [Given("the producer uses these settings:")]
-    public void ProducerSettings(DataTable settings) => producers.SetSettings(settings.Rows.Select(r => (r[0], r[1])));
+    public void ProducerSettings(SettingsTable settings) => producers.SetSettings(settings.Settings);
 
     [Given("the consumers use these settings:")]
-    public void ConsumerSettings(DataTable settings) => consumers.SetSettings(settings.Rows.Select(r => (r[0], r[1])));
+    public void ConsumerSettings(SettingsTable settings) => consumers.SetSettings(settings.Settings);
 
     [When("{producers} send(s) {batch} to {string} {pace}")]
     [PlannedAs(typeof(SendPlanned))]

@@ -6,8 +6,8 @@ public sealed record TopicSpec(string Name, int Partitions, int ReplicationFacto
     /// <summary>Throws with the offending setting named when the spec cannot be created.</summary>
     public void Validate(int brokerCount)
     {
-        if (string.IsNullOrWhiteSpace(Name))
-            throw new ArgumentException("Topic name must not be empty.", nameof(Name));
+        if (KafkaNames.TopicNameProblem(Name) is { } refused)
+            throw new ArgumentException(char.ToUpperInvariant(refused[0]) + refused[1..] + ".", nameof(Name));
         if (Partitions < 1)
             throw new ArgumentOutOfRangeException(nameof(Partitions), Partitions, "Partitions must be at least 1.");
         if (ReplicationFactor < 1 || ReplicationFactor > brokerCount)

@@ -91,9 +91,22 @@ public sealed class KafkaTargetFactory
         return await StartAsync(selection, request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The embedded cluster's <c>group.initial.rebalance.delay.ms</c> for scenarios: long enough that every consumer a step
+    /// starts joins the group's first generation (at 100 ms, a second rebalance right after the first sometimes left a
+    /// member's JoinGroup unanswered by the mock).
+    /// </summary>
+    public static readonly TimeSpan EmbeddedGroupInitialRebalanceDelay = TimeSpan.FromSeconds(1);
+
     private static async Task<IKafkaCluster> StartEmbeddedAsync(TargetSelection selection, ClusterRequest request, CancellationToken cancellationToken)
     {
-        var options = new EmbeddedClusterOptions { BrokerIds = request.BrokerIds, Topics = request.Topics, UseFaultProxy = true };
+        var options = new EmbeddedClusterOptions
+        {
+            BrokerIds = request.BrokerIds,
+            Topics = request.Topics,
+            UseFaultProxy = true,
+            GroupInitialRebalanceDelay = EmbeddedGroupInitialRebalanceDelay,
+        };
         if (request.DetectionDelay is { } delay)
             options = options with { DetectionDelay = delay };
         return await EmbeddedCluster.StartAsync(options, cancellationToken).ConfigureAwait(false);

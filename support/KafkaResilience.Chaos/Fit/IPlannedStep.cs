@@ -10,6 +10,12 @@ public interface IPlannedStep
     /// <summary>Adds this step's needs; <paramref name="step"/> is its index in the row, <paramref name="text"/> how it reads.</summary>
     void AddTo(ScenarioNeedsBuilder needs, int step, string text);
 
+    /// <summary>
+    /// What Kafka would refuse in this step's values (a topic name, an empty group id, a broker the cluster of
+    /// <paramref name="brokers"/> does not have), each with Kafka's rule; empty when nothing is refused.
+    /// </summary>
+    IEnumerable<string> Refusals(IReadOnlyList<int> brokers) => [];
+
     /// <summary>The group and topic reference this step reads with, when it reads; null when it reads nothing.</summary>
     (string Group, string Topic)? Reads => null;
 }

@@ -21,6 +21,9 @@ public interface IScenarioScope
     /// <summary>The text of every step the scenario will run, in order, without keywords (backgrounds included, outline values substituted).</summary>
     IReadOnlyList<string> StepTexts { get; }
 
+    /// <summary>Where each step of <see cref="StepTexts"/> is written ("failures/broker-faults.feature:31"), for answers that name it.</summary>
+    IReadOnlyList<string> StepLocations { get; }
+
     /// <summary>
     /// What each step of <see cref="StepTexts"/> means to a target's judgement of the row (null: nothing), read from the
     /// values the steps bind to, before they run; so rewording a step's text changes nothing of it.

@@ -23,16 +23,18 @@ public sealed class ScenarioCluster : IAsyncDisposable
 {
     private readonly IScenarioScope _scope;
     private readonly ScenarioHistory _history;
+    private readonly TargetSession _target;
     private readonly List<ScenarioTopic> _topics = [];
     private readonly Dictionary<string, PartitionLeaders> _leadersBeforeFaults = new(StringComparer.Ordinal);
     private IKafkaCluster? _cluster;
     private IBrokerProbe? _probe;
     private ToxiproxyClient? _toxiproxyClient;
 
-    public ScenarioCluster(IScenarioScope scope, ScenarioHistory history)
+    public ScenarioCluster(IScenarioScope scope, ScenarioHistory history, TargetSession target)
     {
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
         _history = history ?? throw new ArgumentNullException(nameof(history));
+        _target = target ?? throw new ArgumentNullException(nameof(target));
     }
 
     /// <summary>The scenario's cluster; a step that needs one before "Given a cluster of brokers ..." fails saying so.</summary>
@@ -55,11 +57,15 @@ public sealed class ScenarioCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_cluster is not null) throw new InvalidOperationException("The scenario already has a cluster.");
-        var selection = await TargetLauncher.SelectAsync(_scope.Token).ConfigureAwait(false);
+        var plan = await _scope.PlanAsync().ConfigureAwait(false);
+        RefuseWhatKafkaWould(plan, request.BrokerIds);
+        var selection = await _target.SelectAsync(_scope.Token).ConfigureAwait(false);
         _scope.Say(selection.ToString());
-        if (selection.IsAvailable) await FitAsync(TargetLauncher.LimitsOf(selection), selection.TargetName).ConfigureAwait(false);
-        var (cluster, unavailable) = await TargetLauncher.StartAsync(selection, request, _scope.Token).ConfigureAwait(false);
-        if (cluster is null) _scope.Skip(unavailable ?? "the target is unavailable");
+        if (selection.IsAvailable) Fit(plan, selection.Limits, selection.TargetName);
+        var result = await _target.StartAsync(request, _scope.Token).ConfigureAwait(false);
+        if (result.SkipReason is { } skip) _scope.Skip(skip);
+        if (result.Cluster is not { } cluster)
+            throw new InvalidOperationException($"The {result.Selection.TargetName} target failed to start: {result.Reason}");
         _cluster = cluster;
         _scope.Say($"Cluster: {cluster.Description}");
         if (CapabilityTags.WhyNot(cluster, _scope.Tags) is { } reason)
@@ -78,9 +84,32 @@ public sealed class ScenarioCluster : IAsyncDisposable
     /// Decides, from the values the scenario's steps bind to and the target's limits, whether this row can be judged here: skips it
     /// with its numbers when it cannot, marks each step that cannot be judged while the rest can, and says the numbers.
     /// </summary>
-    internal async Task<FitDecision> FitAsync(CapabilityLimits limits, string targetName)
+    internal async Task<FitDecision> FitAsync(CapabilityLimits limits, string targetName) =>
+        Fit(await _scope.PlanAsync().ConfigureAwait(false), limits, targetName);
+
+    /// <summary>
+    /// Refuses, before any target is asked, what Kafka itself would refuse in the scenario's steps (a topic name, an empty
+    /// group id, a broker the cluster does not have, the cluster's own broker ids), naming each step and Kafka's rule.
+    /// </summary>
+    private void RefuseWhatKafkaWould(IReadOnlyList<IPlannedStep?> plan, IReadOnlyList<int> brokers)
     {
-        var plan = await _scope.PlanAsync().ConfigureAwait(false);
+        var refused = new List<string>();
+        if (brokers.Count == 0) refused.Add("a cluster needs at least one broker id");
+        refused.AddRange(brokers.Select(b => KafkaNames.BrokerIdProblem(b, [])).OfType<string>());
+        refused.AddRange(brokers.GroupBy(b => b).Where(g => g.Count() > 1).Select(g => $"broker {g.Key} is named twice: a cluster's broker ids are distinct"));
+        for (var i = 0; i < plan.Count && i < _scope.StepTexts.Count; i++)
+        {
+            foreach (var refusal in plan[i]?.Refusals(brokers) ?? [])
+                refused.Add($"{_scope.StepLocations[i]} \"{_scope.StepTexts[i]}\": {refusal}");
+        }
+
+        if (refused.Count > 0)
+            throw new ArgumentException("Kafka would refuse what this scenario asks for, so it does not start on any target:" + Environment.NewLine
+                + string.Join(Environment.NewLine, refused.Select(r => "- " + r)));
+    }
+
+    private FitDecision Fit(IReadOnlyList<IPlannedStep?> plan, CapabilityLimits limits, string targetName)
+    {
         var decision = ScenarioFit.Decide(ScenarioNeedsBuilder.Of(plan, _scope.StepTexts), limits, targetName);
         foreach (var fact in decision.Facts) _scope.Say($"On the {targetName} target: {fact}");
         if (decision.SkipReason is { } reason) _scope.Skip(reason);

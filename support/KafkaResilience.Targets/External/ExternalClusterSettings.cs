@@ -79,15 +79,7 @@ public sealed record ExternalClusterSettings
     /// <summary>Reads a JSON settings file (keys: bootstrap, toxiproxy, proxyNameFormat, securityProtocol, saslMechanism, saslUsername, saslPassword, sslCa, connectTimeoutMs).</summary>
     public static ExternalClusterSettings FromFile(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new TargetConfigurationException($"{TargetEnvironmentVariables.SettingsFile}='{path}' cannot be read: {e.Message}", e);
-        }
+        var json = SettingFile.ReadText(TargetEnvironmentVariables.SettingsFile, path, "a JSON settings file (an object of bootstrap, toxiproxy, ...)");
 
         try
         {
@@ -118,7 +110,7 @@ public sealed record ExternalClusterSettings
         }
         catch (JsonException e)
         {
-            throw new TargetConfigurationException($"{TargetEnvironmentVariables.SettingsFile}='{path}' is not valid JSON: {e.Message}", e);
+            throw new TargetConfigurationException($"{TargetEnvironmentVariables.SettingsFile}='{path}' is not JSON: {e.Message} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})", e);
         }
     }
 
@@ -151,8 +143,8 @@ public sealed record ExternalClusterSettings
                 $"{TargetEnvironmentVariables.SaslUsername}/{TargetEnvironmentVariables.SaslPassword} are set without {TargetEnvironmentVariables.SaslMechanism} ({string.Join(", ", AllowedSaslMechanisms)}).");
         if (EffectiveSecurityProtocol.StartsWith("SASL", StringComparison.Ordinal) && SaslMechanism is null)
             throw new TargetConfigurationException($"{TargetEnvironmentVariables.SecurityProtocol}={EffectiveSecurityProtocol} needs {TargetEnvironmentVariables.SaslMechanism}.");
-        if (SslCaLocation is not null && !File.Exists(SslCaLocation))
-            throw new TargetConfigurationException($"{TargetEnvironmentVariables.SslCa}='{SslCaLocation}' does not exist (a PEM file with the brokers' CA is expected).");
+        if (SslCaLocation is not null && SettingFile.Problem(TargetEnvironmentVariables.SslCa, SslCaLocation, "a PEM file with the brokers' CA") is { } ca)
+            throw new TargetConfigurationException(ca);
         if (ConnectTimeout <= TimeSpan.Zero || ConnectTimeout > TimeSpan.FromMinutes(5))
             throw new TargetConfigurationException($"{TargetEnvironmentVariables.ConnectTimeoutMs} must be between 1 and 300000 ms.");
     }

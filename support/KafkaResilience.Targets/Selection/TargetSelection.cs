@@ -1,4 +1,6 @@
+using KafkaResilience.Cluster;
 using KafkaResilience.Docker.Definition;
+using KafkaResilience.Embedded;
 using KafkaResilience.Docker.Endpoint;
 
 namespace KafkaResilience.Targets.Selection;
@@ -22,6 +24,12 @@ public sealed record TargetSelection(
 
     /// <summary>The Kafka the docker target runs (KAFKA_RESILIENCE_KAFKA_STACK); other targets ignore it.</summary>
     public KafkaStack Stack { get; init; } = KafkaStack.Kraft;
+
+    /// <summary>
+    /// What the target can judge honestly, known before a cluster starts: the embedded mock's bounded window per partition
+    /// and in-process rate; none for the docker and external targets (real brokers, their own retention).
+    /// </summary>
+    public CapabilityLimits Limits => Kind == TargetKind.Embedded ? EmbeddedCapabilities.Limits : CapabilityLimits.None;
 
     /// <summary>True when the target can be started here.</summary>
     public bool IsAvailable => UnavailableReason is null && FailureReason is null;

@@ -23,6 +23,8 @@ internal sealed class LiteralScope(Action<string> say, IReadOnlyList<string>? ta
 
     public IReadOnlyList<string> StepTexts { get; } = steps ?? [];
 
+    public IReadOnlyList<string> StepLocations => [.. StepTexts.Select((_, i) => $"literal.feature:{i + 1}")];
+
     /// <summary>What the test says each step plans (by index); a step it leaves out plans nothing.</summary>
     public IReadOnlyDictionary<int, IPlannedStep> Plan { get; init; } = new Dictionary<int, IPlannedStep>();
 

@@ -19,7 +19,7 @@ internal sealed class LiteralScenario
     {
         Scope = new LiteralScope(Output.Add) { RunStart = runStart ?? new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero) };
         History = new ScenarioHistory(new LedgerOptions { Clock = Clock, RunTag = 7 });
-        Cluster = new ScenarioCluster(Scope, History);
+        Cluster = new ScenarioCluster(Scope, History, LiteralTargets.Embedded());
         Cluster.Use(Fake, Fake);
         Producers = new ScenarioProducers(Cluster, History, Scope);
         Consumers = new ScenarioConsumers(Cluster, History, Producers, Scope);

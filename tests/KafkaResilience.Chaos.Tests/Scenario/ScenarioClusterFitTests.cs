@@ -44,7 +44,7 @@ public sealed class ScenarioClusterFitTests
     {
         // Given
         var output = new List<string>();
-        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")) { Plan = Plan(100_000_000, kill: true) }, new ScenarioHistory());
+        var cluster = new ScenarioCluster(new LiteralScope(output.Add, steps: Steps("broker 106 is killed", "100000000")) { Plan = Plan(100_000_000, kill: true) }, new ScenarioHistory(), LiteralTargets.Embedded());
 
         // When
         var fit = () => cluster.FitAsync(EmbeddedCapabilities.Limits, "embedded");
@@ -63,7 +63,7 @@ public sealed class ScenarioClusterFitTests
         var history = new ScenarioHistory();
 
         // When
-        await new ScenarioCluster(scope, history).FitAsync(EmbeddedCapabilities.Limits, "embedded");
+        await new ScenarioCluster(scope, history, LiteralTargets.Embedded()).FitAsync(EmbeddedCapabilities.Limits, "embedded");
 
         // Then: only the late group's step, with its numbers
         scope.TestStepSkips.Should().ContainSingle().Which.Key.Should().Be(5);

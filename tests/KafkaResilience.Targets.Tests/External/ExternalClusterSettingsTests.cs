@@ -120,7 +120,7 @@ public sealed class ExternalClusterSettingsTests
         { "KAFKA_RESILIENCE_SSL_CA='/nonexistent/ca.pem' does not exist", [("KAFKA_RESILIENCE_BOOTSTRAP", Compose), ("KAFKA_RESILIENCE_SSL_CA", "/nonexistent/ca.pem")] },
         { "KAFKA_RESILIENCE_CONNECT_TIMEOUT_MS='soon'", [("KAFKA_RESILIENCE_BOOTSTRAP", Compose), ("KAFKA_RESILIENCE_CONNECT_TIMEOUT_MS", "soon")] },
         { "KAFKA_RESILIENCE_PROXY_NAME_FORMAT='broker' must contain {id}", [("KAFKA_RESILIENCE_BOOTSTRAP", Compose), ("KAFKA_RESILIENCE_PROXY_NAME_FORMAT", "broker")] },
-        { "KAFKA_RESILIENCE_SETTINGS='/nonexistent/settings.json' cannot be read", [("KAFKA_RESILIENCE_SETTINGS", "/nonexistent/settings.json")] },
+        { "KAFKA_RESILIENCE_SETTINGS='/nonexistent/settings.json' does not exist; it should name a JSON settings file", [("KAFKA_RESILIENCE_SETTINGS", "/nonexistent/settings.json")] },
     };
 
     [Theory]
@@ -133,7 +133,7 @@ public sealed class ExternalClusterSettingsTests
     }
 
     [Theory]
-    [InlineData("{ \"bootstrap\": ", "is not valid JSON")]
+    [InlineData("{ \"bootstrap\": ", "is not JSON: ")]
     [InlineData("[1, 2]", "must hold a JSON object")]
     [InlineData("{ \"bootstrap\": \"a:1\", \"password\": \"x\" }", "unknown key 'password'; allowed keys: bootstrap, toxiproxy")]
     public void A_malformed_settings_file_is_named_with_what_is_wrong(string json, string expected)
@@ -150,6 +150,39 @@ public sealed class ExternalClusterSettingsTests
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_settings_file_that_is_a_folder_is_named_a_folder_not_a_permission_problem()
+    {
+        var folder = Directory.CreateTempSubdirectory("kr-settings-folder-").FullName;
+        try
+        {
+            var act = () => ExternalClusterSettings.FromEnvironment(Env(("KAFKA_RESILIENCE_SETTINGS", folder)));
+
+            act.Should().Throw<TargetConfigurationException>().Which.Message.Should()
+                .Be($"KAFKA_RESILIENCE_SETTINGS='{folder}' is a folder, not a file; it should name a JSON settings file (an object of bootstrap, toxiproxy, ...) itself.");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public void A_ca_that_is_a_folder_is_named_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("kr-ca-folder-").FullName;
+        try
+        {
+            var act = () => ExternalClusterSettings.FromEnvironment(Env(("KAFKA_RESILIENCE_BOOTSTRAP", Compose), ("KAFKA_RESILIENCE_SSL_CA", folder)));
+
+            act.Should().Throw<TargetConfigurationException>().Which.Message.Should().Be($"KAFKA_RESILIENCE_SSL_CA='{folder}' is a folder, not a file; it should name a PEM file with the brokers' CA itself.");
+        }
+        finally
+        {
+            Directory.Delete(folder);
         }
     }
 }

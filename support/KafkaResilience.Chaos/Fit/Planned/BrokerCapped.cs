@@ -21,4 +21,7 @@ public sealed record BrokerCapped(BrokerTarget Target, int KilobytesPerSecond, T
     {
         if (KilobytesPerSecond > 0) needs.Gap(new ReaderGap(step, text, GapKind.BandwidthCap, Duration, KilobytesPerSecond * 1024.0));
     }
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        Target is SpecificBroker { BrokerId: var id } && KafkaResilience.Cluster.KafkaNames.BrokerIdProblem(id, brokers) is { } refused ? [refused] : [];
 }

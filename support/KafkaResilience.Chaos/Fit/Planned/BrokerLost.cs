@@ -18,4 +18,7 @@ public sealed record BrokerLost(BrokerTarget Target, TimeSpan? Duration) : IPlan
     }
 
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Gap(new ReaderGap(step, text, GapKind.LostBroker, Duration));
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        Target is SpecificBroker { BrokerId: var id } && KafkaResilience.Cluster.KafkaNames.BrokerIdProblem(id, brokers) is { } refused ? [refused] : [];
 }

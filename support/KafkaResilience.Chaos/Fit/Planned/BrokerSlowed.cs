@@ -18,4 +18,7 @@ public sealed record BrokerSlowed(BrokerTarget Target, TimeSpan Duration) : IPla
     }
 
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Gap(new ReaderGap(step, text, GapKind.WholeDuration, Duration));
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        Target is SpecificBroker { BrokerId: var id } && KafkaResilience.Cluster.KafkaNames.BrokerIdProblem(id, brokers) is { } refused ? [refused] : [];
 }

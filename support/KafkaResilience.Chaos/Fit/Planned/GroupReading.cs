@@ -31,4 +31,7 @@ public sealed record GroupReading(int Consumers, string Group, string Topic, Com
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.Reading(Topic);
 
     public (string Group, string Topic)? Reads => (Group, Topic);
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        KafkaResilience.Cluster.KafkaNames.GroupIdProblem(Group) is { } refused ? [refused] : [];
 }

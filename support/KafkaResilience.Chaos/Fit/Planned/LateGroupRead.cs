@@ -6,4 +6,7 @@ public sealed record LateGroupRead(int Consumers, string Group, string Topic, in
     public void AddTo(ScenarioNeedsBuilder needs, int step, string text) => needs.LateRead(step, Topic, Group);
 
     public (string Group, string Topic)? Reads => (Group, Topic);
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        KafkaResilience.Cluster.KafkaNames.GroupIdProblem(Group) is { } refused ? [refused] : [];
 }

@@ -10,4 +10,7 @@ public sealed record TopicsCreated(int Count, string Prefix, int Partitions, int
         if (Count is < 1 or > 10_000) return;
         for (var t = 1; t <= Count; t++) needs.Topic(Prefix + t.ToString(CultureInfo.InvariantCulture), Partitions);
     }
+
+    public IEnumerable<string> Refusals(IReadOnlyList<int> brokers) =>
+        Count < 1 ? [] : KafkaResilience.Cluster.KafkaNames.TopicNameProblem(Prefix + Count.ToString(CultureInfo.InvariantCulture)) is { } refused ? [refused] : [];
 }
