@@ -6,8 +6,8 @@ namespace KafkaResilience.Steps;
 
 /// <summary>
 /// Around every scenario: first, the scenario's roles learn how to see it (<see cref="IScenarioScope"/> over the
-/// running row); after it, whatever happened, every fault still active is healed, the workloads stop and the report is
-/// attached.
+/// running row); after it, whatever happened, its one teardown (<see cref="ScenarioTeardown"/>: faults healed, workloads
+/// stopped, report attached, cluster disposed).
 /// </summary>
 [Binding]
 public sealed class ScenarioHooks
@@ -16,5 +16,5 @@ public sealed class ScenarioHooks
     public static void RegisterRoles(IObjectContainer scenario) => scenario.RegisterTypeAs<ScenarioScope, IScenarioScope>();
 
     [AfterScenario(Order = 0)]
-    public static Task HealAndReport(ScenarioReport report) => report.FinishAsync();
+    public static Task TearDown(ScenarioTeardown teardown) => teardown.RunAsync();
 }

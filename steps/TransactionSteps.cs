@@ -79,8 +79,4 @@ public sealed class TransactionSteps(ScenarioTransactions transactions)
 
     [Then("group {string} read aborted messages, as read_uncommitted allows")]
     public void AbortedReadBy(string group) => transactions.AbortedReadBy(group);
-
-    /// <summary>Before the report (Order 0): the transactional producers and the processor stop, so the history it shows is whole.</summary>
-    [AfterScenario(Order = -1)]
-    public Task StopTransactions() => transactions.StopAsync();
 }

@@ -1,11 +1,14 @@
 using KafkaResilience.Chaos.Faults;
+using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos;
 
 /// <summary>
 /// Injects faults and remembers every one it injected, so that whatever happens in a scenario
-/// <see cref="HealAllAsync"/> (called by the after-scenario hook, and on dispose) heals everything
-/// still active, newest first, each heal bounded in time, every failure collected and reported.
+/// <see cref="HealAllAsync"/> (called once, by the after-scenario teardown) heals everything still active, newest
+/// first, each heal bounded in time, every failure collected and reported. What the target must be able to do for a
+/// fault is checked here, once, before anything is done; every step of a fault's course is told to the listeners
+/// (<see cref="IFaultListener"/>), which is how it is recorded.
 /// </summary>
 public sealed class Nemesis : IAsyncDisposable
 {
@@ -14,22 +17,15 @@ public sealed class Nemesis : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<IFault> _injected = [];
+    private readonly IReadOnlyList<IFaultListener> _listeners;
 
-    public Nemesis(FaultContext context) => Context = context ?? throw new ArgumentNullException(nameof(context));
+    public Nemesis(FaultContext context, IEnumerable<IFaultListener>? listeners = null)
+    {
+        Context = context ?? throw new ArgumentNullException(nameof(context));
+        _listeners = [.. listeners ?? []];
+    }
 
     public FaultContext Context { get; }
-
-    /// <summary>Called after a fault was injected (e.g. to mark it on the workloads' history).</summary>
-    public event Action<IFault>? Injected;
-
-    /// <summary>Called after a fault was healed.</summary>
-    public event Action<IFault>? Healed;
-
-    /// <summary>
-    /// Awaited right before each heal of an active fault (a report snapshots the cluster while the fault still holds).
-    /// It must not throw; if it does, the heal still happens.
-    /// </summary>
-    public Func<IFault, Task>? BeforeHeal { get; set; }
 
     /// <summary>Every fault injected so far, in order.</summary>
     public IReadOnlyList<IFault> Faults
@@ -42,23 +38,25 @@ public sealed class Nemesis : IAsyncDisposable
         get { lock (_gate) return [.. _injected.Where(f => f.IsActive)]; }
     }
 
+    /// <summary>Injects a fault (its symbolic target resolved now); throws <see cref="CapabilityMissingException"/>, having done nothing, when the target cannot do it.</summary>
     public async Task InjectAsync(IFault fault, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fault);
         FaultRequirements.Check(Context.Cluster, fault.Requires);
+        await PublishAsync(FaultEventKind.Injecting, fault, cancellationToken).ConfigureAwait(false);
         lock (_gate) _injected.Add(fault);
         await fault.InjectAsync(Context, cancellationToken).ConfigureAwait(false);
-        Injected?.Invoke(fault);
-        if (!fault.IsActive) Healed?.Invoke(fault);
+        await PublishAsync(FaultEventKind.Injected, fault, cancellationToken).ConfigureAwait(false);
+        if (!fault.IsActive) await PublishAsync(FaultEventKind.Healed, fault, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Heals an active fault (nothing when it is not); a listener's failure is thrown after the heal, never instead of it.</summary>
     public async Task HealAsync(IFault fault, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fault);
         if (!fault.IsActive) return;
-        await BeforeHealingAsync(fault).ConfigureAwait(false);
-        await fault.HealAsync(Context, cancellationToken).ConfigureAwait(false);
-        Healed?.Invoke(fault);
+        var heard = await HealAndTellAsync(fault, cancellationToken).ConfigureAwait(false);
+        if (heard.Count > 0) throw new AggregateException($"'{fault.Description}' was healed, but a listener of its heal failed.", heard);
     }
 
     /// <summary>Injects, keeps the fault for <paramref name="duration"/>, then heals it (also when cancelled).</summary>
@@ -86,7 +84,7 @@ public sealed class Nemesis : IAsyncDisposable
         return touching.Count > 0;
     }
 
-    /// <summary>Heals everything still active, newest first; returns the heals that failed (never throws).</summary>
+    /// <summary>Heals everything still active, newest first; returns the heals (and listeners of heals) that failed. Never throws.</summary>
     public async Task<IReadOnlyList<Exception>> HealAllAsync()
     {
         var errors = new List<Exception>();
@@ -95,9 +93,7 @@ public sealed class Nemesis : IAsyncDisposable
             using var timeout = new CancellationTokenSource(HealTimeout);
             try
             {
-                await BeforeHealingAsync(fault).ConfigureAwait(false);
-                await fault.HealAsync(Context, timeout.Token).ConfigureAwait(false);
-                Healed?.Invoke(fault);
+                errors.AddRange(await HealAndTellAsync(fault, timeout.Token).ConfigureAwait(false));
             }
             catch (Exception error)
             {
@@ -113,16 +109,36 @@ public sealed class Nemesis : IAsyncDisposable
         if (errors.Count > 0) throw new AggregateException("Some faults could not be healed.", errors);
     }
 
-    private async Task BeforeHealingAsync(IFault fault)
+    /// <summary>Heals, telling the listeners before and after; their failures are returned, the heal's own is thrown.</summary>
+    private async Task<List<Exception>> HealAndTellAsync(IFault fault, CancellationToken cancellationToken)
     {
-        if (BeforeHeal is not { } hook) return;
-        try
+        var heard = new List<Exception>();
+        await TellAsync(FaultEventKind.Healing, fault, heard, cancellationToken).ConfigureAwait(false);
+        await fault.HealAsync(Context, cancellationToken).ConfigureAwait(false);
+        await TellAsync(FaultEventKind.Healed, fault, heard, cancellationToken).ConfigureAwait(false);
+        return heard;
+    }
+
+    private async Task PublishAsync(FaultEventKind kind, IFault fault, CancellationToken cancellationToken)
+    {
+        var @event = new FaultEvent(kind, fault);
+        foreach (var listener in _listeners) await listener.OnFaultAsync(@event, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells every listener, each one's failure kept (named after the fault) so the others, and the heal, still happen.</summary>
+    private async Task TellAsync(FaultEventKind kind, IFault fault, List<Exception> failures, CancellationToken cancellationToken)
+    {
+        var @event = new FaultEvent(kind, fault);
+        foreach (var listener in _listeners)
         {
-            await hook(fault).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Whatever the hook does, the fault is healed.
+            try
+            {
+                await listener.OnFaultAsync(@event, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failures.Add(new InvalidOperationException($"A listener of '{fault.Description}' ({kind}) failed: {error.Message}", error));
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.Consuming;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Producing;
-using KafkaResilience.Workloads.Reporting;
+using KafkaResilience.Workloads.Performance;
 
 namespace KafkaResilience.Cli;
 
@@ -118,7 +118,8 @@ internal static class BenchmarkCommand
                     read = await consumers.WaitUntilEndAsync(budget, ct);
                     output($"consume-only: {read} records read, to the end offsets found at the start");
                 }
-                var read1 = ledger.Snapshot(embedded?.LeadershipChanges);
+                ledger.RecordLeadershipChanges(embedded?.LeadershipChanges ?? []);
+                var read1 = ledger.Snapshot();
                 output(PerfReport.ConsumerHeader);
                 output(PerfReport.ConsumerLine(read1));
                 foreach (var line in PerfReport.PerConsumerLines(read1)) output("  " + line);
@@ -155,7 +156,8 @@ internal static class BenchmarkCommand
             }
             await producer.DisposeAsync();
             producer = null;
-            var history = ledger.Snapshot(embedded?.LeadershipChanges);
+            ledger.RecordLeadershipChanges(embedded?.LeadershipChanges ?? []);
+            var history = ledger.Snapshot();
 
             output(PerfReport.ProducerLine(history));
             output($"producer: {history.TotalOk} acknowledged, {history.TotalFailed} failed, {history.TotalUnknown + history.TotalPending} unknown");

@@ -1,3 +1,4 @@
+using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.Producing;
 
 namespace KafkaResilience.Cli;

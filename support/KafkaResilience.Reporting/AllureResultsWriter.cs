@@ -1,4 +1,5 @@
 using System.Text;
+using KafkaResilience.Reporting.Secrets;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 

@@ -1,3 +1,5 @@
+using KafkaResilience.Reporting.Secrets;
+
 namespace KafkaResilience.Reporting;
 
 /// <summary>
@@ -21,12 +23,6 @@ public sealed record ReportingOptions
 
     /// <summary>The variable naming the target settings file (JSON); its secret values are masked too (see <see cref="SettingsFileSecrets"/>).</summary>
     public const string SettingsFileVariable = "KAFKA_RESILIENCE_SETTINGS";
-
-    /// <summary>Shortest value of a secret-looking environment variable that is masked (shorter ones are flags, not secrets).</summary>
-    public const int MinimumDiscoveredSecretLength = 4;
-
-    /// <summary>Words that make an environment variable's value a secret to mask.</summary>
-    public static IReadOnlyList<string> SecretVariableWords { get; } = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "API_KEY", "APIKEY"];
 
     /// <summary>Absolute path of the results folder.</summary>
     public required string ResultsDirectory { get; init; }
@@ -73,7 +69,7 @@ public sealed record ReportingOptions
 
     /// <summary>
     /// Options from the environment: <see cref="ResultsDirectoryVariable"/>, <see cref="CleanVariable"/>
-    /// (true/false/1/0), and as secrets the values of variables whose name holds a word of <see cref="SecretVariableWords"/>
+    /// (true/false/1/0), and as secrets the values of variables whose name holds a word of <see cref="SecretNames.Words"/>
     /// and the secret values of the target settings file named by <see cref="SettingsFileVariable"/>.
     /// </summary>
     public static ReportingOptions FromEnvironment(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string>> variables, string baseDirectory)
@@ -90,7 +86,7 @@ public sealed record ReportingOptions
             Clean = ParseClean(environment(CleanVariable)),
             Environment = environment,
             RepositoryRoot = root,
-            Secrets = [.. DiscoverSecrets(variables).Concat(SettingsFileSecrets.Read(environment(SettingsFileVariable))).Distinct(StringComparer.Ordinal)],
+            Secrets = [.. SecretNames.DiscoverSecrets(variables).Concat(SettingsFileSecrets.Read(environment(SettingsFileVariable))).Distinct(StringComparer.Ordinal)],
         };
         options.Validate();
         return options;
@@ -103,19 +99,6 @@ public sealed record ReportingOptions
             System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? string.Empty)),
             AppContext.BaseDirectory);
-
-    /// <summary>True when a variable or settings key of this name holds a secret (it contains a word of <see cref="SecretVariableWords"/>, any case).</summary>
-    public static bool IsSecretName(string name) =>
-        SecretVariableWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Values of secret-looking variables (see <see cref="SecretVariableWords"/>), long enough to be secrets.</summary>
-    public static IReadOnlyList<string> DiscoverSecrets(IEnumerable<KeyValuePair<string, string>> variables) =>
-        variables
-            .Where(v => IsSecretName(v.Key))
-            .Select(v => v.Value)
-            .Where(v => v.Length >= MinimumDiscoveredSecretLength)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
 
     private static bool ParseClean(string? value) => value?.Trim().ToLowerInvariant() switch
     {

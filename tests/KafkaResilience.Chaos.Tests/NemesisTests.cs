@@ -2,7 +2,6 @@ using FluentAssertions;
 using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Chaos.Tests.Fakes;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 using Xunit;
 
@@ -17,7 +16,7 @@ public sealed class NemesisTests
     public NemesisTests()
     {
         _cluster.CreateTopicAsync(new TopicSpec("f", 3, 3)).GetAwaiter().GetResult();
-        _nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, new FaultTimeline()));
+        _nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, _ => { }));
     }
 
     [Fact]
@@ -76,14 +75,57 @@ public sealed class NemesisTests
     }
 
     [Fact]
-    public async Task Injected_and_healed_events_let_the_history_mark_the_fault_window()
+    public async Task Every_listener_hears_each_step_of_a_fault_s_course_in_order()
     {
-        var seen = new List<string>();
-        _nemesis.Injected += f => seen.Add($"+{f.Description}");
-        _nemesis.Healed += f => seen.Add($"-{f.Description}");
+        var first = new HeardFaults();
+        var second = new HeardFaults();
+        var nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, _ => { }), [first, second]);
 
-        await _nemesis.InjectForAsync(new KillBrokerFault(new SpecificBroker(108)), TimeSpan.Zero, TestContext.Current.CancellationToken);
+        await nemesis.InjectForAsync(new KillBrokerFault(new SpecificBroker(108)), TimeSpan.Zero, TestContext.Current.CancellationToken);
 
-        seen.Should().Equal("+kill broker 108", "-kill broker 108");
+        string[] course = ["Injecting kill broker 108", "Injected kill broker 108", "Healing kill broker 108", "Healed kill broker 108"];
+        first.Events.Should().Equal(course);
+        second.Events.Should().Equal(course);
+    }
+
+    [Fact]
+    public async Task A_fault_that_heals_itself_is_heard_healed_right_after_it_was_injected()
+    {
+        var heard = new HeardFaults();
+        var notes = new List<string>();
+        var nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, notes.Add), [heard]);
+
+        await nemesis.InjectAsync(new RollingRestartFault(), TestContext.Current.CancellationToken);
+
+        heard.Events.Should().Equal("Injecting restart every broker in turn", "Injected restart every broker in turn", "Healed restart every broker in turn");
+        notes.Should().HaveCount(6, "each of the three brokers is noted stopped, then serving again");
+    }
+
+    [Fact]
+    public async Task A_listener_that_fails_before_an_injection_stops_the_fault_before_anything_is_done()
+    {
+        var nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, _ => { }), [new HeardFaults(FaultEventKind.Injecting)]);
+        var fault = new KillBrokerFault(new SpecificBroker(105));
+
+        var act = () => nemesis.InjectAsync(fault, TestContext.Current.CancellationToken);
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("listener fails on Injecting");
+        _cluster.Operations.Should().NotContain("kill 105");
+        nemesis.Faults.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_listener_that_fails_around_a_heal_never_stops_the_heal_and_its_failure_is_handed_back()
+    {
+        var nemesis = new Nemesis(new FaultContext(_cluster, _toxiproxy, _cluster, _ => { }), [new HeardFaults(FaultEventKind.Healing, FaultEventKind.Healed)]);
+        await nemesis.InjectAsync(new KillBrokerFault(new SpecificBroker(105)), TestContext.Current.CancellationToken);
+
+        var errors = await nemesis.HealAllAsync();
+
+        _cluster.Operations.Should().Contain("start 105");
+        nemesis.Active.Should().BeEmpty();
+        errors.Select(e => e.Message).Should().Equal(
+            "A listener of 'kill broker 105' (Healing) failed: listener fails on Healing",
+            "A listener of 'kill broker 105' (Healed) failed: listener fails on Healed");
     }
 }

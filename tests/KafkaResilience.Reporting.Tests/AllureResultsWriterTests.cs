@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
+using KafkaResilience.Reporting.Allure;
+using KafkaResilience.Reporting.Secrets;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Charts;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using KafkaResilience.Reporting.Allure;
 using Xunit;
+using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Reporting.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Xunit;
+using KafkaResilience.Reporting.Secrets;
 
 namespace KafkaResilience.Reporting.Tests;
 

@@ -2,6 +2,7 @@ using System.Text;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Charts;
 using KafkaResilience.Reporting.Tables;
+using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Reporting.Tests;
 

@@ -1,3 +1,6 @@
+using KafkaResilience.Reporting.Allure;
+using KafkaResilience.Workloads.Checkers;
+
 namespace KafkaResilience.Reporting.Tests;
 
 /// <summary>A failed expectation as the scenario's judge raises it: a category and a message (the chaos layer's exception stands in the suite).</summary>

@@ -1,5 +1,6 @@
 using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Workloads.Tests;
 
@@ -10,7 +11,6 @@ internal sealed class LiteralHistory
     public HistoryLedger Ledger { get; }
     private readonly List<ProducerRecorder> _producers = [];
     private readonly Dictionary<string, ConsumerRecorder> _consumers = [];
-    private readonly List<LeadershipChange> _changes = [];
 
     public LiteralHistory(double bucketSeconds = 0.1)
     {
@@ -82,15 +82,42 @@ internal sealed class LiteralHistory
 
     public FaultMark Fault(string name, double at) => Ledger.BeginFault(name, "test fault", Clock.At(at));
 
+    /// <summary>A fault aimed at <paramref name="brokers"/> (as its target resolved), injected at a chosen second.</summary>
+    public FaultMark Fault(string name, double at, params int[] brokers) =>
+        Ledger.BeginFault(name, $"broker {string.Join(", ", brokers)}", brokers, Clock.At(at));
+
     public LiteralHistory LeaderChange(string topic, int partition, int from, int to, double at)
     {
-        _changes.Add(new LeadershipChange(Clock.WallAt(at), topic, partition, from, to, "test"));
+        Ledger.RecordLeadershipChange(new LeadershipChange(Clock.WallAt(at), topic, partition, from, to, "test"));
+        return this;
+    }
+
+    /// <summary>A topic's leaders by partition (0, 1, ...) read into the history at a chosen second, and why.</summary>
+    public LiteralHistory Leaders(LeadersMoment moment, string topic, double at, params int?[] leaders)
+    {
+        Clock.Set(at);
+        Ledger.RecordLeaders(moment, new PartitionLeaders(topic, leaders.Select((l, p) => (p, l)).ToDictionary(x => x.p, x => x.l)));
+        return this;
+    }
+
+    /// <summary>A topic the scenario created.</summary>
+    public LiteralHistory Topic(string name, int partitions)
+    {
+        Ledger.RecordTopic(name, partitions);
+        return this;
+    }
+
+    /// <summary>The outcome of a judged wait, recorded at a chosen second.</summary>
+    public LiteralHistory Wait(string name, string what, TimeSpan bound, TimeSpan? reachedAfter, double at, string? detail = null)
+    {
+        Clock.Set(at);
+        Ledger.RecordWait(name, what, bound, reachedAfter, detail);
         return this;
     }
 
     public HistorySnapshot Snapshot(double at)
     {
         Clock.Set(at);
-        return Ledger.Snapshot(_changes);
+        return Ledger.Snapshot();
     }
 }

@@ -27,14 +27,14 @@ public sealed class BounceBrokerFault(BrokerTarget target, bool hard) : BrokerFa
         if (Hard) await context.Cluster.KillAsync(brokerId, cancellationToken).ConfigureAwait(false);
         else await context.Cluster.StopAsync(brokerId, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _down, 1);
-        context.Timeline.Note($"broker {brokerId} {(Hard ? "killed" : "stopped cleanly")} ({Action})");
+        context.Note($"broker {brokerId} {(Hard ? "killed" : "stopped cleanly")} ({Action})");
         await ConditionWait.UntilAsync(
             async ct => !await context.Probe.IsServingAsync(brokerId, ct).ConfigureAwait(false),
             GoneTimeout, () => $"broker {brokerId} still served clients after it was {(Hard ? "killed" : "stopped")}",
             cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
         await context.Cluster.StartAsync(brokerId, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _down, 0);
-        context.Timeline.Note($"broker {brokerId} started again ({Action})");
+        context.Note($"broker {brokerId} started again ({Action})");
         await ConditionWait.UntilAsync(
             ct => context.Probe.IsServingAsync(brokerId, ct),
             context.BrokerReturnTimeout, () => $"broker {brokerId} did not serve clients again after the {Action}",

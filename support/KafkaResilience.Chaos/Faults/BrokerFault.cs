@@ -4,8 +4,8 @@ using KafkaResilience.Cluster;
 namespace KafkaResilience.Chaos.Faults;
 
 /// <summary>
-/// The common shape of a fault aimed at one broker: check the target can do it, resolve the symbolic
-/// target when the fault fires, act; heal only what was injected, once. The fault is recorded once, by whoever
+/// The common shape of a fault aimed at one broker: resolve the symbolic target when the fault fires, act; heal only
+/// what was injected, once. Whether the target can do it is checked by the nemesis, before anything is done. The fault is recorded once, by whoever
 /// injects it (a scenario marks it on its history), not by the fault itself.
 /// </summary>
 public abstract class BrokerFault : IFault
@@ -45,7 +45,6 @@ public abstract class BrokerFault : IFault
     public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        FaultRequirements.Check(context.Cluster, Requires);
         lock (_gate)
         {
             if (_active) throw new InvalidOperationException($"'{Description}' is already active; heal it before injecting it again.");

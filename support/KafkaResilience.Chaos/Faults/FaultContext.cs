@@ -1,22 +1,23 @@
 using KafkaResilience.Chaos.Network;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Chaos.Faults;
 
 /// <summary>
 /// What a fault acts on and reports to: the cluster, the Toxiproxy API in front of its brokers (null
-/// when the target has none), a probe that says whether a broker is serving clients, the timeline
-/// and the clock.
+/// when the target has none), a probe that says whether a broker is serving clients, where to note what a fault did
+/// on the way (the scenario's history), and the clock.
 /// </summary>
 public sealed class FaultContext
 {
-    public FaultContext(IKafkaCluster cluster, IToxiproxy? toxiproxy, IBrokerProbe probe, FaultTimeline timeline, TimeProvider? clock = null)
+    private readonly Action<string> _note;
+
+    public FaultContext(IKafkaCluster cluster, IToxiproxy? toxiproxy, IBrokerProbe probe, Action<string> note, TimeProvider? clock = null)
     {
         Cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         Toxiproxy = toxiproxy;
         Probe = probe ?? throw new ArgumentNullException(nameof(probe));
-        Timeline = timeline ?? throw new ArgumentNullException(nameof(timeline));
+        _note = note ?? throw new ArgumentNullException(nameof(note));
         Clock = clock ?? TimeProvider.System;
     }
 
@@ -26,7 +27,8 @@ public sealed class FaultContext
 
     public IBrokerProbe Probe { get; }
 
-    public FaultTimeline Timeline { get; }
+    /// <summary>Notes what the fault did on the way (a broker killed during a rolling restart), on the scenario's history.</summary>
+    public void Note(string text) => _note(text);
 
     public TimeProvider Clock { get; }
 

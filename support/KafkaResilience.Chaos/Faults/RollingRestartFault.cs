@@ -34,7 +34,6 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
     public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        FaultRequirements.Check(context.Cluster, Requires);
         lock (_gate)
         {
             if (_active) throw new InvalidOperationException($"'{Description}' is already active.");
@@ -45,7 +44,7 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
             lock (_gate) _down.Add(broker);
             if (Hard) await context.Cluster.KillAsync(broker, cancellationToken).ConfigureAwait(false);
             else await context.Cluster.StopAsync(broker, cancellationToken).ConfigureAwait(false);
-            context.Timeline.Note($"broker {broker} {(Hard ? "killed" : "stopped cleanly")} (rolling restart)");
+            context.Note($"broker {broker} {(Hard ? "killed" : "stopped cleanly")} (rolling restart)");
             await ConditionWait.UntilAsync(
                 async ct => !await context.Probe.IsServingAsync(broker, ct).ConfigureAwait(false),
                 BounceBrokerFault.GoneTimeout, () => $"broker {broker} still served clients after it was stopped (rolling restart)",
@@ -60,7 +59,7 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
                 ct => context.Probe.IsServingAsync(broker, ct),
                 context.BrokerReturnTimeout, () => $"broker {broker} did not serve clients again (rolling restart)",
                 cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
-            context.Timeline.Note($"broker {broker} serves clients again (rolling restart)");
+            context.Note($"broker {broker} serves clients again (rolling restart)");
         }
         await HealAsync(context, cancellationToken).ConfigureAwait(false);
     }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using KafkaResilience.Chaos.Faults;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
-using KafkaResilience.Reporting.ClusterView;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Chaos.Scenario;
 
@@ -14,9 +13,10 @@ namespace KafkaResilience.Chaos.Scenario;
 /// watched in the background, never holding a step: the leaders differ from the snapshot before the fault and two
 /// polls <see cref="PollInterval"/> apart agree (they settled); else just before its heal; at the latest
 /// <see cref="EffectBound"/> after it. Each snapshot lists the leadership changes the cluster recorded since the one
-/// before. A snapshot that cannot be taken says why; it never fails the scenario. Thread-safe.
+/// before. A snapshot that cannot be taken says why; it never fails the scenario. Each is recorded in the scenario's
+/// history, where the report reads them. A listener of the scenario's nemesis. Thread-safe.
 /// </summary>
-internal sealed class FaultSnapshots
+internal sealed class FaultSnapshots : IFaultListener
 {
     /// <summary>How often the leaders are read while a fault is waited on to take effect.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -28,35 +28,54 @@ internal sealed class FaultSnapshots
     public const int MaxTopics = 12;
 
     private readonly ScenarioCluster _cluster;
-    private readonly FaultTimeline _timeline;
-    private readonly DateTimeOffset _origin;
+    private readonly ScenarioHistory _history;
     private readonly object _gate = new();
-    private readonly List<ClusterSnapshot> _taken = [];
+    private readonly Dictionary<IFault, ClusterSnapshot> _before = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IFault, Watch> _watches = new(ReferenceEqualityComparer.Instance);
     private readonly List<Task> _pending = [];
     private readonly HashSet<IFault> _healedThemselves = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stop = new();
     private int _changesSeen;
+    private int _takenCount;
 
-    public FaultSnapshots(ScenarioCluster cluster, FaultTimeline timeline, DateTimeOffset origin)
+    public FaultSnapshots(ScenarioCluster cluster, ScenarioHistory history)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
-        _timeline = timeline ?? throw new ArgumentNullException(nameof(timeline));
-        _origin = origin;
+        _history = history ?? throw new ArgumentNullException(nameof(history));
     }
 
-    /// <summary>Every snapshot taken so far, in the order taken.</summary>
-    public IReadOnlyList<ClusterSnapshot> Taken
+    /// <summary>Every snapshot taken so far, in the order taken (as the history holds them).</summary>
+    public IReadOnlyList<ClusterSnapshot> Taken => _history.Ledger.ClusterSnapshots;
+
+    /// <summary>The snapshot taken right before the fault's latest injection, or null.</summary>
+    public ClusterSnapshot? BeforeOf(IFault fault)
     {
-        get { lock (_gate) return [.. _taken]; }
+        lock (_gate) return _before.GetValueOrDefault(fault);
     }
 
-    /// <summary>Right before <paramref name="fault"/> is injected: the one snapshot the fault waits for.</summary>
-    public Task<ClusterSnapshot> BeforeAsync(IFault fault, CancellationToken cancellationToken) =>
-        TakeAsync(fault.Description, SnapshotMoment.BeforeFault, null, cancellationToken);
+    public async Task OnFaultAsync(FaultEvent fault, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        switch (fault.Kind)
+        {
+            case FaultEventKind.Injecting:
+                var before = await TakeAsync(fault.Fault.Description, SnapshotMoment.BeforeFault, null, cancellationToken).ConfigureAwait(false);
+                lock (_gate) _before[fault.Fault] = before;
+                break;
+            case FaultEventKind.Injected:
+                Injected(fault.Fault, BeforeOf(fault.Fault));
+                break;
+            case FaultEventKind.Healing:
+                await BeforeHealAsync(fault.Fault).ConfigureAwait(false);
+                break;
+            case FaultEventKind.Healed:
+                Healed(fault.Fault);
+                break;
+        }
+    }
 
     /// <summary>The fault was injected: watches, in the background, for it to take effect (only while it is active).</summary>
-    public void Injected(IFault fault, ClusterSnapshot? before)
+    private void Injected(IFault fault, ClusterSnapshot? before)
     {
         if (!fault.IsActive)
         {
@@ -72,7 +91,7 @@ internal sealed class FaultSnapshots
     }
 
     /// <summary>The fault is about to be healed: its "in effect" snapshot is taken now unless the watch took it.</summary>
-    public async Task BeforeHealAsync(IFault fault)
+    private async Task BeforeHealAsync(IFault fault)
     {
         Watch? watch;
         lock (_gate) _watches.Remove(fault, out watch);
@@ -91,7 +110,7 @@ internal sealed class FaultSnapshots
     }
 
     /// <summary>The fault was healed (or healed itself): the snapshot after it is taken in the background.</summary>
-    public void Healed(IFault fault)
+    private void Healed(IFault fault)
     {
         lock (_gate)
         {
@@ -196,15 +215,18 @@ internal sealed class FaultSnapshots
             error = $"{e.GetType().Name}: {e.Message}";
         }
         var took = Stopwatch.GetElapsedTime(started);
-        var at = _timeline.Now();
+        var ledger = _history.Ledger;
+        var origin = ledger.OriginWallClock;
+        var at = origin + ledger.Elapsed(ledger.Now());
+        var changes = _history.LeadershipChanges();
         lock (_gate)
         {
-            var changes = cluster?.LeadershipChanges ?? [];
-            List<string> since = _taken.Count == 0 ? [] : [.. changes.Skip(_changesSeen).Select(c => $"+{(c.At - _origin).TotalSeconds:0.000} s {Describe(c)}")];
+            List<string> since = _takenCount == 0 ? [] : [.. changes.Skip(_changesSeen).Select(c => $"+{(c.At - origin).TotalSeconds:0.000} s {Describe(c)}")];
             _changesSeen = Math.Max(_changesSeen, changes.Count);
-            var snapshot = new ClusterSnapshot(fault, moment, detail, at, (at - _origin).TotalSeconds, took.TotalMilliseconds,
+            var snapshot = new ClusterSnapshot(fault, moment, detail, at, (at - origin).TotalSeconds, took.TotalMilliseconds,
                 brokers, partitions, since, error);
-            _taken.Add(snapshot);
+            _takenCount++;
+            ledger.RecordClusterSnapshot(snapshot);
             return snapshot;
         }
     }

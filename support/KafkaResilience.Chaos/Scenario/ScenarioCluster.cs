@@ -8,13 +8,15 @@ using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Targets;
 using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// The scenario's cluster on the selected target and what it knows of it: the probe that says whether a
-/// broker serves clients, the Toxiproxy API in front of the brokers, the topics the scenario created, and
-/// each topic's leaders as they were before the first fault. Before the cluster starts, the scenario's own steps
+/// broker serves clients, the Toxiproxy API in front of the brokers and the topics the scenario created. What it reads
+/// of the cluster for a judgement (each topic's leaders before the first fault, the leaders a Then observes, a broker
+/// coming back) it records in the scenario's history first, where the checkers read it. Before the cluster starts, the scenario's own steps
 /// are measured against the target's limits (<see cref="ScenarioFit"/>): a row the target cannot judge honestly is
 /// skipped at once with its numbers, a step it cannot judge is skipped at its turn; a target that cannot do what
 /// the scenario's tags need skips it with the target's reason. Injected per scenario; disposes the cluster last.
@@ -25,7 +27,6 @@ public sealed class ScenarioCluster : IAsyncDisposable
     private readonly ScenarioHistory _history;
     private readonly TargetSession _target;
     private readonly List<ScenarioTopic> _topics = [];
-    private readonly Dictionary<string, PartitionLeaders> _leadersBeforeFaults = new(StringComparer.Ordinal);
     private IKafkaCluster? _cluster;
     private IBrokerProbe? _probe;
     private ToxiproxyClient? _toxiproxyClient;
@@ -128,7 +129,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
     internal void Use(IKafkaCluster cluster, IBrokerProbe probe, IToxiproxy? toxiproxy = null)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
-        _history.FollowLeadership(() => cluster.LeadershipChanges);
+        _history.Follow(cluster);
         _probe = probe ?? throw new ArgumentNullException(nameof(probe));
         Toxiproxy = toxiproxy;
         IsReady = true;
@@ -141,6 +142,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
         spec.Validate(Cluster.BrokerIds.Count);
         await Cluster.CreateTopicAsync(spec, _scope.Token).ConfigureAwait(false);
         lock (_topics) _topics.Add(new ScenarioTopic(name, partitions));
+        _history.Ledger.RecordTopic(name, partitions);
     }
 
     /// <summary>Creates <paramref name="count"/> topics named prefix1 .. prefixN.</summary>
@@ -173,17 +175,19 @@ public sealed class ScenarioCluster : IAsyncDisposable
         get { lock (_topics) return [.. _topics]; }
     }
 
-    /// <summary>The partition numbers any topic of the scenario has (0 .. the largest partition count - 1).</summary>
-    public IReadOnlyList<int> PartitionNumbers()
-    {
-        lock (_topics) return [.. Enumerable.Range(0, _topics.Count == 0 ? 0 : _topics.Max(t => t.Partitions))];
-    }
-
     /// <summary>The leaders of a topic now, as the cluster describes them.</summary>
     public async Task<PartitionLeaders> LeadersAsync(string topic)
     {
         var description = await Cluster.DescribeTopicAsync(topic, _scope.Token).ConfigureAwait(false);
         return new PartitionLeaders(topic, description.Partitions.ToDictionary(p => p.Partition, p => p.Leader));
+    }
+
+    /// <summary>Reads a topic's leaders now into the history, for a Then to judge them.</summary>
+    public async Task<PartitionLeaders> ObserveLeadersAsync(string topic)
+    {
+        var leaders = await LeadersAsync(topic).ConfigureAwait(false);
+        _history.Ledger.RecordLeaders(LeadersMoment.Observed, leaders);
+        return leaders;
     }
 
     /// <summary>Checks, before anything happens, that a broker leads a partition of the topic (so "the partitions it led" is not empty).</summary>
@@ -193,42 +197,29 @@ public sealed class ScenarioCluster : IAsyncDisposable
         var led = leaders.LedBy(brokerId);
         if (led.Count == 0)
             throw new InvalidOperationException($"Broker {brokerId} leads no partition of \"{topic}\" (leaders: {leaders}); the scenario's premise does not hold.");
-        lock (_leadersBeforeFaults) _leadersBeforeFaults.TryAdd(topic, leaders);
+        if (!_history.Ledger.HasLeadersBeforeFaults(topic)) _history.Ledger.RecordLeaders(LeadersMoment.BeforeFaults, leaders);
         _scope.Say($"Broker {brokerId} leads partition(s) {string.Join(", ", led)} of \"{topic}\" (leaders: {leaders})");
     }
 
-    /// <summary>Remembers the leaders of every topic not remembered yet (called before a fault fires).</summary>
+    /// <summary>Records the leaders of every topic whose leaders the history does not hold from before the faults yet (called before a fault fires).</summary>
     public async Task RememberLeadersAsync()
     {
         List<string> topics;
         lock (_topics) topics = [.. _topics.Select(t => t.Name)];
-        foreach (var topic in topics)
-        {
-            lock (_leadersBeforeFaults)
-            {
-                if (_leadersBeforeFaults.ContainsKey(topic)) continue;
-            }
-            var leaders = await LeadersAsync(topic).ConfigureAwait(false);
-            lock (_leadersBeforeFaults) _leadersBeforeFaults.TryAdd(topic, leaders);
-        }
+        foreach (var topic in topics.Where(t => !_history.Ledger.HasLeadersBeforeFaults(t)))
+            _history.Ledger.RecordLeaders(LeadersMoment.BeforeFaults, await LeadersAsync(topic).ConfigureAwait(false));
     }
 
-    /// <summary>The leaders of a topic before the first fault, or null when none were remembered.</summary>
-    public PartitionLeaders? LeadersBeforeFaults(string topic)
+    /// <summary>
+    /// Waits until the broker is listed in the metadata (at most <paramref name="timeout"/>) and records the wait's outcome in
+    /// the history as <paramref name="waitName"/>, with the brokers the metadata listed last.
+    /// </summary>
+    public async Task WaitUntilServingAsync(int brokerId, TimeSpan timeout, string waitName)
     {
-        lock (_leadersBeforeFaults) return _leadersBeforeFaults.GetValueOrDefault(topic);
+        var after = await ConditionWait.WithinAsync(ct => Probe.IsServingAsync(brokerId, ct), timeout, _scope.Token, TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        var listed = Probe is MetadataBrokerProbe metadata ? metadata.ServingBrokers() : [];
+        _history.Ledger.RecordWait(waitName, $"broker {brokerId} back in the metadata", timeout, after, $"metadata lists {string.Join(", ", listed)}");
     }
-
-    /// <summary>The partition numbers (of any topic) that <paramref name="brokers"/> led before the first fault.</summary>
-    public IReadOnlyList<int> PartitionsLedBeforeFaults(IReadOnlyCollection<int> brokers)
-    {
-        lock (_leadersBeforeFaults)
-            return [.. _leadersBeforeFaults.Values.SelectMany(l => l.Leaders).Where(l => l.Value is { } b && brokers.Contains(b)).Select(l => l.Key).Distinct().Order()];
-    }
-
-    /// <summary>Waits until the broker is listed in the metadata; how long that took, or null when not within <paramref name="timeout"/>.</summary>
-    public Task<TimeSpan?> WaitUntilServingAsync(int brokerId, TimeSpan timeout) =>
-        ConditionWait.WithinAsync(ct => Probe.IsServingAsync(brokerId, ct), timeout, _scope.Token, TimeSpan.FromMilliseconds(100));
 
     public async ValueTask DisposeAsync()
     {

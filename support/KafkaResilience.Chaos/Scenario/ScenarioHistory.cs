@@ -1,17 +1,18 @@
 using KafkaResilience.Cluster;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
-/// The one history of a scenario, on one clock: every send and read the workloads record, every fault the
-/// nemesis marks (once, on the ledger), the timeline of what the scenario did besides (a consumer crashed, a
-/// broker started again) and the cluster's leadership changes. Checkers judge its snapshots. Injected per scenario.
+/// The one history of a scenario, on one clock (Jepsen keeps the nemesis's operations in the same history as the
+/// clients'): every send and read the workloads record, every fault with its brokers, every note of what the scenario
+/// did besides (a consumer crashed, a broker started again), the cluster's leadership changes as it records them, the
+/// leaders read before the faults and by the Thens, the outcome of every judged wait and the cluster snapshots around
+/// each fault. Checkers judge its snapshots and nothing else. Injected per scenario.
 /// </summary>
 public sealed class ScenarioHistory
 {
-    private Func<IReadOnlyList<LeadershipChange>>? _leadership;
+    private IKafkaCluster? _followed;
 
     public ScenarioHistory()
         : this(new LedgerOptions())
@@ -19,24 +20,37 @@ public sealed class ScenarioHistory
     }
 
     /// <summary>A history on a chosen clock (unit tests: a manual one).</summary>
-    internal ScenarioHistory(LedgerOptions options)
-    {
-        Ledger = new HistoryLedger(options);
-        Timeline = new FaultTimeline(() => Ledger.OriginWallClock + Ledger.Elapsed(Ledger.Now()));
-    }
+    internal ScenarioHistory(LedgerOptions options) => Ledger = new HistoryLedger(options);
 
-    /// <summary>The ledger every workload of the scenario records into.</summary>
+    /// <summary>The ledger every workload and role of the scenario records into.</summary>
     public HistoryLedger Ledger { get; }
 
-    /// <summary>The notes and leadership changes beside the faults, on the ledger's clock.</summary>
-    public FaultTimeline Timeline { get; }
+    /// <summary>Everything recorded so far.</summary>
+    public HistorySnapshot Snapshot()
+    {
+        CatchUpLeadership();
+        return Ledger.Snapshot();
+    }
 
-    /// <summary>Everything recorded so far, with the cluster's leadership changes.</summary>
-    public HistorySnapshot Snapshot() => Ledger.Snapshot(_leadership?.Invoke());
+    /// <summary>The leadership changes recorded so far, in time order.</summary>
+    public IReadOnlyList<LeadershipChange> LeadershipChanges()
+    {
+        CatchUpLeadership();
+        return Ledger.LeadershipChanges;
+    }
 
-    /// <summary>Takes the cluster's leadership changes into every snapshot from now on (once the scenario's cluster started).</summary>
-    internal void FollowLeadership(Func<IReadOnlyList<LeadershipChange>> changes) => _leadership = changes ?? throw new ArgumentNullException(nameof(changes));
+    /// <summary>Records the cluster's leadership changes from now on (once the scenario's cluster started), and those it already has.</summary>
+    internal void Follow(IKafkaCluster cluster)
+    {
+        _followed = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        Ledger.RecordLeadershipChanges(cluster.LeadershipChanges);
+    }
+
+    private void CatchUpLeadership()
+    {
+        if (_followed is { } cluster) Ledger.RecordLeadershipChanges(cluster.LeadershipChanges);
+    }
 
     /// <summary>Notes what the scenario did, now, on the history's clock.</summary>
-    public void Note(string text) => Timeline.Note(text);
+    public void Note(string text) => Ledger.Note(text);
 }

@@ -5,7 +5,8 @@ namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
 /// The one judge of a scenario. Every step that states an expectation builds it here, runs the matching pure
-/// checker on a snapshot of the scenario's history (a checker that crashes says unknown, never valid),
+/// checker on a snapshot of the scenario's history and nothing else (a checker that crashes says unknown, never valid;
+/// what a Then must read of the cluster, such as the leaders now, is recorded in the history first),
 /// records the verdict with what was expected and what was measured, shows both beside the step (with the
 /// unread messages counted by cause when there are any), and fails the step exactly when that
 /// verdict is not valid, with the category the report files it under. Judged waits (a read that must finish
@@ -17,17 +18,15 @@ public sealed class ScenarioJudge
     private readonly ScenarioHistory _history;
     private readonly ScenarioProducers _producers;
     private readonly ScenarioConsumers _consumers;
-    private readonly ScenarioNemesis _nemesis;
     private readonly IScenarioScope _scope;
     private readonly List<StepVerdict> _verdicts = [];
 
-    public ScenarioJudge(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers, ScenarioNemesis nemesis, IScenarioScope scope)
+    public ScenarioJudge(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _producers = producers ?? throw new ArgumentNullException(nameof(producers));
         _consumers = consumers ?? throw new ArgumentNullException(nameof(consumers));
-        _nemesis = nemesis ?? throw new ArgumentNullException(nameof(nemesis));
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
     }
 
@@ -139,48 +138,38 @@ public sealed class ScenarioJudge
     }
 
     /// <summary>The producer's stall: the whole run, and the partitions the first fault's broker led before it.</summary>
-    public void ProducerStallAtMost(TimeSpan bound)
-    {
-        var led = _nemesis.First is { } fault ? _cluster.PartitionsLedBeforeFaults(fault.Brokers) : [];
-        Judge(new ProducerStallChecker(bound, led), $"at most {bound.TotalSeconds:0.#} s", _ => VerdictCategory.ProducerStalled);
-    }
+    public void ProducerStallAtMost(TimeSpan bound) =>
+        Judge(new ProducerStallChecker(bound), $"at most {bound.TotalSeconds:0.#} s", _ => VerdictCategory.ProducerStalled);
 
     /// <summary>After the first fault, every partition was read from again within the bound.</summary>
     public void ConsumersResumedWithin(TimeSpan bound) =>
-        Judge(new RecoveryTimeChecker(null, maxToFirstConsume: bound, partitions: _cluster.PartitionNumbers()),
+        Judge(RecoveryTimeChecker.OnEveryPartition(null, maxToFirstConsume: bound),
             $"every partition read again within {bound.TotalSeconds:0.#} s of the first fault", _ => VerdictCategory.ConsumerStalled);
 
     /// <summary>Every partition the lost broker led before the first fault now has a leader among <paramref name="allowed"/>.</summary>
     public async Task NewLeadersAsync(string topic, int lostBroker, IReadOnlyList<int> allowed)
     {
-        var now = await _cluster.LeadersAsync(topic).ConfigureAwait(false);
-        var before = _cluster.LeadersBeforeFaults(topic) ?? now;
-        _nemesis.Timeline.Absorb(_cluster.Cluster.LeadershipChanges);
-        Judge(new LeadersMovedChecker(lostBroker, allowed, before, now), $"a leader among brokers {string.Join(", ", allowed)} for every partition broker {lostBroker} led",
+        await _cluster.ObserveLeadersAsync(topic).ConfigureAwait(false);
+        Judge(new LeadersMovedChecker(topic, lostBroker, allowed), $"a leader among brokers {string.Join(", ", allowed)} for every partition broker {lostBroker} led",
             _ => VerdictCategory.ClusterNotRecovered);
     }
 
     /// <summary>No partition of the topic is led by the broker now.</summary>
     public async Task NotLedByAsync(string topic, int broker)
     {
-        var now = await _cluster.LeadersAsync(topic).ConfigureAwait(false);
-        Judge(new NotLedByChecker(broker, now), $"no partition led by broker {broker}", _ => VerdictCategory.LeadershipNotAsExpected);
+        await _cluster.ObserveLeadersAsync(topic).ConfigureAwait(false);
+        Judge(new NotLedByChecker(topic, broker), $"no partition led by broker {broker}", _ => VerdictCategory.LeadershipNotAsExpected);
     }
 
     /// <summary>The cluster recorded no leadership change of the topic during the scenario.</summary>
-    public void NoLeaderChange(string topic)
-    {
-        _nemesis.Timeline.Absorb(_cluster.Cluster.LeadershipChanges);
+    public void NoLeaderChange(string topic) =>
         Judge(new LeaderChangeChecker(new LeaderChangeExpectation(topic, NoChange: true)), "no leader change", _ => VerdictCategory.LeadershipNotAsExpected);
-    }
 
     /// <summary>The broker is listed in the metadata again within the bound.</summary>
     public async Task BrokerBackWithinAsync(int broker, TimeSpan bound)
     {
-        var after = await _cluster.WaitUntilServingAsync(broker, bound).ConfigureAwait(false);
-        Judge(new DeadlineChecker("broker-back", $"broker {broker} back in the metadata", bound, after,
-            $"metadata lists {string.Join(", ", _cluster.Probe is Faults.MetadataBrokerProbe p ? p.ServingBrokers() : [])}"),
-            $"within {bound.TotalSeconds:0.#} s", _ => VerdictCategory.ClusterNotRecovered);
+        await _cluster.WaitUntilServingAsync(broker, bound, "broker-back").ConfigureAwait(false);
+        Judge(new DeadlineChecker("broker-back"), $"within {bound.TotalSeconds:0.#} s", _ => VerdictCategory.ClusterNotRecovered);
     }
 
     /// <summary>
@@ -207,8 +196,8 @@ public sealed class ScenarioJudge
     public async Task SendFinishedWithinAsync(TimeSpan timeout)
     {
         var (after, detail) = await _producers.WaitFinishedAsync(timeout).ConfigureAwait(false);
-        Judge(new DeadlineChecker("send-finished", "every message with an outcome", timeout, after, detail), $"within {timeout.TotalSeconds:0.#} s",
-            _ => VerdictCategory.ClusterNotRecovered);
+        _history.Ledger.RecordWait("send-finished", "every message with an outcome", timeout, after, detail);
+        Judge(new DeadlineChecker("send-finished"), $"within {timeout.TotalSeconds:0.#} s", _ => VerdictCategory.ClusterNotRecovered);
     }
 
     /// <summary>The consumers read every acknowledged message within the timeout.</summary>

@@ -1,27 +1,24 @@
 using KafkaResilience.Chaos.Faults;
-using KafkaResilience.Chaos.Timeline;
-using KafkaResilience.Reporting.ClusterView;
-using KafkaResilience.Workloads.History;
+using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
-/// The scenario's faults: injects each one with its symbolic target resolved when it fires, heals it (and,
-/// whatever happens, every fault still active when the scenario ends), and records each once, on the
-/// scenario's history: a fault mark from the moment it took effect to its heal, on the history's clock. Around
-/// each fault it snapshots the cluster (before, in effect, after the heal: see <see cref="FaultSnapshots"/>) and
-/// shows beside the fault's step when it was injected and what the snapshot before it cost. A fault the target
-/// cannot produce skips the scenario with the target's reason. Injected per scenario.
+/// The scenario's faults: injects each one with its symbolic target resolved when it fires, heals it (and, at the
+/// scenario's end, every fault still active). The nemesis tells each step of a fault's course to its listeners, in
+/// this order: the history (<see cref="FaultRecorder"/>: the leaders before the faults, the fault's mark from the moment
+/// it took effect to its heal), the cluster snapshots around it (<see cref="FaultSnapshots"/>: before, in effect, after
+/// the heal) and the fault's step (<see cref="FaultStepReport"/>). A fault the target cannot produce skips the scenario
+/// with the target's reason, having done nothing. Injected per scenario.
 /// </summary>
-public sealed class ScenarioNemesis : IAsyncDisposable
+public sealed class ScenarioNemesis
 {
     private readonly ScenarioCluster _cluster;
     private readonly ScenarioHistory _history;
     private readonly IScenarioScope _scope;
-    private readonly List<InjectedFault> _injected = [];
     private Nemesis? _nemesis;
     private FaultSnapshots? _snapshots;
-    private ClusterSnapshot? _before;
 
     public ScenarioNemesis(ScenarioCluster cluster, ScenarioHistory history, IScenarioScope scope)
     {
@@ -30,53 +27,18 @@ public sealed class ScenarioNemesis : IAsyncDisposable
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
     }
 
-    /// <summary>What the faults did on the way (a broker killed during a rolling restart...), on the history's clock.</summary>
-    public FaultTimeline Timeline => _history.Timeline;
-
-    /// <summary>Every fault injected so far, in order.</summary>
-    public IReadOnlyList<InjectedFault> Injected
-    {
-        get { lock (_injected) return [.. _injected]; }
-    }
-
-    /// <summary>The first fault injected, or null.</summary>
-    public InjectedFault? First
-    {
-        get { lock (_injected) return _injected.FirstOrDefault(); }
-    }
-
-    /// <summary>The cluster snapshots taken around the faults so far, once those still being taken are done (bounded).</summary>
-    public Task<IReadOnlyList<ClusterSnapshot>> SnapshotsAsync() =>
-        _snapshots is null ? Task.FromResult<IReadOnlyList<ClusterSnapshot>>([]) : _snapshots.AllAsync(TimeSpan.FromSeconds(30));
-
     /// <summary>The snapshots taken so far, without waiting for those being taken (tests).</summary>
     internal IReadOnlyList<ClusterSnapshot> SnapshotsSoFar => _snapshots?.Taken ?? [];
-
-    private FaultSnapshots Snapshots => _snapshots ??= new FaultSnapshots(_cluster, Timeline, _history.Ledger.OriginWallClock);
 
     private Nemesis Nemesis
     {
         get
         {
             if (_nemesis is not null) return _nemesis;
-            var cluster = _cluster.Cluster;
-            var snapshots = Snapshots;
-            _nemesis = new Nemesis(new FaultContext(cluster, _cluster.Toxiproxy, _cluster.Probe, Timeline)) { BeforeHeal = snapshots.BeforeHealAsync };
-            _nemesis.Injected += fault =>
-            {
-                var brokers = fault.ResolvedBrokers.ToList();
-                var mark = _history.Ledger.BeginFault(fault.Description, brokers.Count == 0 ? "" : $"broker {string.Join(", ", brokers)}");
-                lock (_injected) _injected.Add(new InjectedFault(fault, brokers, mark, _history.Ledger.OkCount));
-                snapshots.Injected(fault, Interlocked.Exchange(ref _before, null));
-            };
-            _nemesis.Healed += fault =>
-            {
-                FaultMark? mark;
-                lock (_injected) mark = _injected.LastOrDefault(i => ReferenceEquals(i.Fault, fault) && i.Mark.HealedAt is null)?.Mark;
-                if (mark is not null) _history.Ledger.EndFault(mark);
-                snapshots.Healed(fault);
-            };
-            return _nemesis;
+            var recorder = new FaultRecorder(_cluster, _history);
+            var snapshots = _snapshots = new FaultSnapshots(_cluster, _history);
+            var context = new FaultContext(_cluster.Cluster, _cluster.Toxiproxy, _cluster.Probe, _history.Note);
+            return _nemesis = new Nemesis(context, [recorder, snapshots, new FaultStepReport(_scope, recorder, snapshots)]);
         }
     }
 
@@ -84,27 +46,17 @@ public sealed class ScenarioNemesis : IAsyncDisposable
     public Task InjectAsync(IFault fault) => GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(fault);
-        FaultRequirements.Check(_cluster.Cluster, fault.Requires);
-        await _cluster.RememberLeadersAsync().ConfigureAwait(false);
-        var nemesis = Nemesis;
-        var before = _before = await Snapshots.BeforeAsync(fault, _scope.Token).ConfigureAwait(false);
-        await nemesis.InjectAsync(fault, _scope.Token).ConfigureAwait(false);
+        await Nemesis.InjectAsync(fault, _scope.Token).ConfigureAwait(false);
         _scope.Say($"Fault injected: {fault.Description}{Resolved(fault)}");
-        ReportInjected(fault, before);
     });
 
     /// <summary>Injects a fault, keeps it for <paramref name="duration"/>, heals it.</summary>
     public Task InjectForAsync(IFault fault, TimeSpan duration) => GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(fault);
-        FaultRequirements.Check(_cluster.Cluster, fault.Requires);
-        await _cluster.RememberLeadersAsync().ConfigureAwait(false);
         _scope.Say($"Fault for {duration.TotalSeconds:0.###} s: {fault.Description}");
-        var nemesis = Nemesis;
-        var before = _before = await Snapshots.BeforeAsync(fault, _scope.Token).ConfigureAwait(false);
-        await nemesis.InjectForAsync(fault, duration, _scope.Token).ConfigureAwait(false);
+        await Nemesis.InjectForAsync(fault, duration, _scope.Token).ConfigureAwait(false);
         _scope.Say($"Fault healed: {fault.Description}{Resolved(fault)}");
-        ReportInjected(fault, before);
     });
 
     /// <summary>Starts a broker that a fault took down (healing that fault), or starts it directly.</summary>
@@ -113,21 +65,30 @@ public sealed class ScenarioNemesis : IAsyncDisposable
         if (!await Nemesis.HealBrokerAsync(brokerId, _scope.Token).ConfigureAwait(false))
         {
             await _cluster.Cluster.StartAsync(brokerId, _scope.Token).ConfigureAwait(false);
-            Timeline.Note($"broker {brokerId} started");
+            _history.Note($"broker {brokerId} started");
         }
         _scope.Say($"Broker {brokerId} started again");
     }
 
-    /// <summary>Heals every fault still active, newest first; returns the heals that failed (never throws).</summary>
-    public async Task<IReadOnlyList<Exception>> HealAllAsync() =>
-        _nemesis is null ? [] : await _nemesis.HealAllAsync().ConfigureAwait(false);
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The end of the scenario's faults, once, from its teardown: heals every fault still active, newest first, then lets
+    /// the snapshots still being taken finish (bounded) and stops watching. Returns what failed; never throws.
+    /// </summary>
+    public async Task<IReadOnlyList<Exception>> EndAsync()
     {
-        var errors = await HealAllAsync().ConfigureAwait(false);
-        if (_snapshots is not null) await _snapshots.StopAsync().ConfigureAwait(false);
-        if (errors.Count > 0) throw new AggregateException("Some faults could not be healed after the scenario.", errors);
+        if (_nemesis is null) return [];
+        var errors = await _nemesis.HealAllAsync().ConfigureAwait(false);
+        if (_snapshots is { } snapshots)
+        {
+            await snapshots.AllAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            await snapshots.StopAsync().ConfigureAwait(false);
+        }
+        return errors;
     }
+
+    /// <summary>" (broker 106)": the brokers a fault's target resolved to, for a sentence.</summary>
+    internal static string Resolved(IFault fault) =>
+        fault.ResolvedBrokers.Count == 0 ? "" : $" (broker {string.Join(", ", fault.ResolvedBrokers)})";
 
     /// <summary>Runs an action, turning a missing target capability into a skip with its reason.</summary>
     private async Task GuardAsync(Func<Task> action)
@@ -141,21 +102,4 @@ public sealed class ScenarioNemesis : IAsyncDisposable
             _scope.Skip(missing.Message);
         }
     }
-
-    /// <summary>Beside the fault's step: when it was injected (and healed), on the scenario's clock, and what the snapshot before it cost.</summary>
-    private void ReportInjected(IFault fault, ClusterSnapshot before)
-    {
-        InjectedFault? injected;
-        lock (_injected) injected = _injected.LastOrDefault(i => ReferenceEquals(i.Fault, fault));
-        if (injected is null) return;
-        _scope.Report("injected", $"+{injected.Mark.InjectedAt.TotalSeconds:0.000} s{Resolved(fault)}" +
-                                  (injected.Mark.HealedAt is { } healed ? $", healed +{healed.TotalSeconds:0.000} s" : ""));
-        _scope.Report("acknowledged when injected", $"{injected.AcknowledgedAtInjection:N0} messages");
-        _scope.Report("cluster snapshot before it", before.Error is null
-            ? $"taken in {before.TookMilliseconds:0.###} ms, which the fault waited for"
-            : $"could not be taken ({before.Error})");
-    }
-
-    private static string Resolved(IFault fault) =>
-        fault.ResolvedBrokers.Count == 0 ? "" : $" (broker {string.Join(", ", fault.ResolvedBrokers)})";
 }

@@ -4,7 +4,7 @@ using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Security;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Workloads.Producing;
-using KafkaResilience.Workloads.Reporting;
+using KafkaResilience.Workloads.Performance;
 
 namespace KafkaResilience.Chaos.Scenario;
 

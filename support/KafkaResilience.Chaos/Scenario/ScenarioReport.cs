@@ -5,17 +5,18 @@ using System.Text.Json.Serialization;
 using KafkaResilience.Reporting;
 using KafkaResilience.Reporting.Charts;
 using KafkaResilience.Reporting.ClusterView;
+using KafkaResilience.Reporting.Timeline;
 using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.History;
-using KafkaResilience.Workloads.Reporting;
+using KafkaResilience.Workloads.Performance;
 
 namespace KafkaResilience.Chaos.Scenario;
 
 /// <summary>
-/// What a scenario leaves for the report: the sweep rows it adds to a seed-shaped table, and, after it ended
-/// whatever happened, the target, perf-test lines, every judged step's verdict, the fault timeline, the cluster
-/// before and after each fault (a table with the changed rows marked), charts with the fault windows shaded, and
-/// the history summary. Injected per scenario.
+/// What a scenario leaves for the report: the sweep rows it adds to a seed-shaped table, and, once its teardown
+/// stopped the faults and the workloads, from its history alone: the target, perf-test lines, every judged step's
+/// verdict, the fault timeline, the cluster before and after each fault (a table with the changed rows marked), charts
+/// with the fault windows shaded, and the history summary. Injected per scenario.
 /// </summary>
 public sealed class ScenarioReport
 {
@@ -35,19 +36,17 @@ public sealed class ScenarioReport
     private readonly ScenarioHistory _history;
     private readonly ScenarioProducers _producers;
     private readonly ScenarioConsumers _consumers;
-    private readonly ScenarioNemesis _nemesis;
     private readonly ScenarioJudge _judge;
     private readonly IScenarioScope _scope;
     private bool _reported;
 
     public ScenarioReport(ScenarioCluster cluster, ScenarioHistory history, ScenarioProducers producers, ScenarioConsumers consumers,
-        ScenarioNemesis nemesis, ScenarioJudge judge, IScenarioScope scope)
+        ScenarioJudge judge, IScenarioScope scope)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _producers = producers ?? throw new ArgumentNullException(nameof(producers));
         _consumers = consumers ?? throw new ArgumentNullException(nameof(consumers));
-        _nemesis = nemesis ?? throw new ArgumentNullException(nameof(nemesis));
         _judge = judge ?? throw new ArgumentNullException(nameof(judge));
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
     }
@@ -94,10 +93,10 @@ public sealed class ScenarioReport
     }
 
     /// <summary>
-    /// Ends the scenario's chaos: heals every fault still active, stops the workloads, then attaches what
-    /// the report shows. Runs after every scenario, whatever happened.
+    /// Attaches what the report shows of the scenario, from its history; called once by the teardown, after the faults
+    /// were healed and the workloads stopped (so the history is whole), whatever happened.
     /// </summary>
-    public async Task FinishAsync()
+    public void Attach()
     {
         if (_reported || _cluster.Started is not { } cluster) return;
         _reported = true;
@@ -107,13 +106,8 @@ public sealed class ScenarioReport
             _scope.AttachText("target", $"{cluster.TargetName}: {cluster.Description}");
             return;
         }
-        var healErrors = await _nemesis.HealAllAsync().ConfigureAwait(false);
-        var snapshots = await _nemesis.SnapshotsAsync().ConfigureAwait(false);
-        _producers.Stop();
-        await _consumers.DisposeAsync().ConfigureAwait(false);
-        await _producers.DisposeAsync().ConfigureAwait(false);
-        _nemesis.Timeline.Absorb(cluster.LeadershipChanges);
         var history = _history.Snapshot();
+        var snapshots = history.ClusterSnapshots;
 
         _scope.AttachText("target", $"{cluster.TargetName}: {cluster.Description}\nCannot model:\n" +
             string.Join("\n", cluster.Capabilities.Missing.Select(m => $"- {m.Key}: {m.Value}")));
@@ -140,8 +134,9 @@ public sealed class ScenarioReport
         {
             _scope.AttachJson("verdicts", JsonSerializer.Serialize(new { judged = _judge.Verdicts }, Json));
         }
-        _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + _nemesis.Timeline.ToText(history.OriginWallClock, history.Faults));
-        _scope.AttachJson("fault timeline (json)", _nemesis.Timeline.ToJson(history.OriginWallClock, history.Faults));
+        var timeline = new FaultTimeline(history);
+        _scope.AttachText("fault timeline", $"target: {cluster.TargetName} ({cluster.Description})\n" + timeline.ToText());
+        _scope.AttachJson("fault timeline (json)", timeline.ToJson());
         if (snapshots.Count > 0)
         {
             var target = $"{cluster.TargetName} ({cluster.Description})";
@@ -154,8 +149,6 @@ public sealed class ScenarioReport
                 snapshots = snapshots.Select((s, i) => new { title = s.Title, snapshot = s, changed = ClusterSnapshotView.RowChanges(i == 0 ? null : snapshots[i - 1], s) }),
             }, Json));
         }
-        if (healErrors.Count > 0)
-            throw new AggregateException("Some faults could not be healed after the scenario.", healErrors);
     }
 
     private ThroughputChart ThroughputChartOf(HistorySnapshot history, string description)

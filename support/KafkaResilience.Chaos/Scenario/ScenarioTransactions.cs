@@ -168,8 +168,8 @@ public sealed class ScenarioTransactions : IAsyncDisposable
             detail = e.Message;
         }
         _scope.Say($"Transactional producers: {detail}");
-        _judge.Judge(new DeadlineChecker("transactions-finished", "every transactional producer done", timeout, after, detail), $"within {timeout.TotalSeconds:0.#} s",
-            _ => VerdictCategory.ClusterNotRecovered);
+        _history.Ledger.RecordWait("transactions-finished", "every transactional producer done", timeout, after, detail);
+        _judge.Judge(new DeadlineChecker("transactions-finished"), $"within {timeout.TotalSeconds:0.#} s", _ => VerdictCategory.ClusterNotRecovered);
     }
 
     /// <summary>
@@ -245,8 +245,8 @@ public sealed class ScenarioTransactions : IAsyncDisposable
             after = null;
         }
         _scope.Say($"Transactional readers: {detail}");
-        _judge.Judge(new DeadlineChecker("transactions-caught-up", "every committed message read by every group", timeout, after, detail),
-            $"within {timeout.TotalSeconds:0.#} s", _ => VerdictCategory.ConsumersFellBehind);
+        _history.Ledger.RecordWait("transactions-caught-up", "every committed message read by every group", timeout, after, detail);
+        _judge.Judge(new DeadlineChecker("transactions-caught-up"), $"within {timeout.TotalSeconds:0.#} s", _ => VerdictCategory.ConsumersFellBehind);
     }
 
     /// <summary>No read_committed group read a message of an aborted transaction (G1a).</summary>

@@ -1,4 +1,6 @@
+using KafkaResilience.Reporting.Allure;
 using KafkaResilience.Reporting;
+using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Chaos.Scenario;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Reporting.ClusterView;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KafkaResilience.Reporting.Secrets;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 

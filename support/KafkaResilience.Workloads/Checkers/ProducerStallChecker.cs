@@ -1,4 +1,5 @@
 using KafkaResilience.Workloads.History;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Workloads.Checkers;
 
@@ -11,29 +12,36 @@ namespace KafkaResilience.Workloads.Checkers;
 /// finished before the fault, or whose last sends all went to other partitions). That is proven when every send
 /// had its outcome by the end, none failed or ended unknown from the fault's time bucket on (an outcome on the
 /// partition after the fault that was not an ack), and the partition saw no ack after the fault. Without a fault,
-/// or when the faulted broker led nothing, only the first measure counts.
+/// or when the faulted broker led nothing, only the first measure counts. The partitions the faulted broker(s) led
+/// are read from the history: the leaders recorded before the faults, and the brokers the first fault resolved to.
 /// </summary>
 public sealed class ProducerStallChecker : IChecker
 {
     public const string CheckerName = "producer-stall";
 
-    public ProducerStallChecker(TimeSpan bound, IReadOnlyList<int> faultedPartitions)
+    public ProducerStallChecker(TimeSpan bound)
     {
         if (bound <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(bound), bound, "The stall bound must be positive.");
-        ArgumentNullException.ThrowIfNull(faultedPartitions);
         Bound = bound;
-        FaultedPartitions = faultedPartitions;
     }
 
     public TimeSpan Bound { get; }
 
-    /// <summary>The partitions the first fault's broker(s) led before it (of any topic).</summary>
-    public IReadOnlyList<int> FaultedPartitions { get; }
-
     public string Name => CheckerName;
+
+    /// <summary>The partition numbers (of any topic) the first fault's broker(s) led before the faults, as the history recorded them.</summary>
+    public static IReadOnlyList<int> FaultedPartitions(HistorySnapshot history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Faults.FirstOrDefault() is not { } fault || fault.Brokers.Count == 0) return [];
+        return [.. history.Leaders.Where(l => l.Moment == LeadersMoment.BeforeFaults)
+            .SelectMany(l => l.Leaders.Leaders).Where(l => l.Value is { } b && fault.Brokers.Contains(b)).Select(l => l.Key).Distinct().Order()];
+    }
 
     public Verdict Check(HistorySnapshot history)
     {
+        ArgumentNullException.ThrowIfNull(history);
+        var faultedPartitions = FaultedPartitions(history);
         var stalls = StallChecker.Stalls(history, StallSide.Producer);
         var longest = stalls.Count == 0 ? TimeSpan.Zero : stalls.Max(s => s.Duration);
         var judged = (TimeSpan?)longest;
@@ -41,14 +49,14 @@ public sealed class ProducerStallChecker : IChecker
         var examples = new List<string>();
         if (history.Faults.FirstOrDefault() is { } fault)
         {
-            if (FaultedPartitions.Count == 0)
+            if (faultedPartitions.Count == 0)
             {
                 detail = $"; after '{fault.Name}': " + (fault.FirstAckAfter is { } a ? $"first ack after {(a - fault.InjectedAt).TotalSeconds:0.000} s" : "no ack after it");
             }
             else
             {
                 var nothingOutstanding = NothingOutstandingAfter(history, fault);
-                var timed = FaultedPartitions.Where(p => fault.FirstAckAfterOn(p) is not null || !nothingOutstanding).ToList();
+                var timed = faultedPartitions.Where(p => fault.FirstAckAfterOn(p) is not null || !nothingOutstanding).ToList();
                 if (timed.Count > 0)
                 {
                     var recovery = new RecoveryTimeChecker(null, maxToFirstAck: Bound, partitions: timed).Check(history);
@@ -56,7 +64,7 @@ public sealed class ProducerStallChecker : IChecker
                     judged = toAck < 0 ? null : TimeSpan.FromSeconds(Math.Max(toAck, longest.TotalSeconds));
                     examples.AddRange(recovery.Examples.Where(e => !e.StartsWith("partition ", StringComparison.Ordinal)));
                 }
-                detail = $"; after '{fault.Name}': " + string.Join(", ", FaultedPartitions.Select(p => fault.FirstAckAfterOn(p) is { } at
+                detail = $"; after '{fault.Name}': " + string.Join(", ", faultedPartitions.Select(p => fault.FirstAckAfterOn(p) is { } at
                     ? $"partition {p} acked again after {(at - fault.InjectedAt).TotalSeconds:0.000} s"
                     : timed.Contains(p) ? $"partition {p} never acked again" : $"partition {p} had no send outstanding after it (no stall to time)"));
             }

@@ -15,16 +15,24 @@ public sealed class FaultMark
     private long _firstConsume;
     private long _healedTicks;
 
-    internal FaultMark(string name, string description, long injectedTicks, Func<long, TimeSpan> toElapsed)
+    internal FaultMark(string name, string description, IReadOnlyList<int> brokers, long injectedTicks, Func<long, TimeSpan> toElapsed, long acknowledgedBefore = 0)
     {
+        AcknowledgedBefore = acknowledgedBefore;
         Name = name;
         Description = description;
+        Brokers = brokers;
         InjectedTicks = injectedTicks;
         _toElapsed = toElapsed;
     }
 
     public string Name { get; }
     public string Description { get; }
+
+    /// <summary>The brokers the fault's target resolved to when it fired (empty for a fault aimed at no broker).</summary>
+    public IReadOnlyList<int> Brokers { get; }
+
+    /// <summary>How many messages the producers had acknowledged when the fault was injected.</summary>
+    public long AcknowledgedBefore { get; }
     internal long InjectedTicks { get; }
 
     public TimeSpan InjectedAt => _toElapsed(InjectedTicks);

@@ -1,4 +1,5 @@
 using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Workloads.History;
 
@@ -19,6 +20,12 @@ public sealed class HistoryLedger
     private readonly List<(int Topic, OffsetReset Reset)> _resets = [];
     private readonly List<ReaderRecord> _readers = [];
     private readonly List<WithheldRead> _withheld = [];
+    private readonly List<LeadershipChange> _leadershipChanges = [];
+    private readonly HashSet<LeadershipChange> _leadershipSeen = [];
+    private readonly List<LeadersRecord> _leaders = [];
+    private readonly List<WaitRecord> _waits = [];
+    private readonly List<TopicRecord> _topics = [];
+    private readonly List<ClusterSnapshot> _clusterSnapshots = [];
     private readonly List<MessageSample> _writtenTwiceSamples = [];
     private readonly List<MessageSample> _deliveredTwiceSamples = [];
     private readonly List<MessageSample> _reorderSamples = [];
@@ -122,12 +129,19 @@ public sealed class HistoryLedger
     /// <summary>Puts a fault on the timeline now; the ledger then notes the first ack and consume after it.</summary>
     public FaultMark BeginFault(string name, string description) => BeginFault(name, description, Now());
 
-    public FaultMark BeginFault(string name, string description, long ticks)
+    public FaultMark BeginFault(string name, string description, long ticks) => BeginFault(name, description, [], ticks);
+
+    /// <summary>Puts a fault aimed at <paramref name="brokers"/> (as its target resolved when it fired) on the timeline now.</summary>
+    public FaultMark BeginFault(string name, IReadOnlyList<int> brokers) =>
+        BeginFault(name, brokers.Count == 0 ? "" : $"broker {string.Join(", ", brokers)}", brokers, Now());
+
+    public FaultMark BeginFault(string name, string description, IReadOnlyList<int> brokers, long ticks)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(brokers);
         lock (_gate)
         {
-            var mark = new FaultMark(name, description ?? "", ticks, Elapsed);
+            var mark = new FaultMark(name, description ?? "", [.. brokers], ticks, Elapsed, OkCount);
             Volatile.Write(ref _faults, [.. _faults, mark]);
             _events.Add(new TimelineEvent(Elapsed(ticks), "fault", $"{name} injected: {description}"));
             return mark;
@@ -142,6 +156,82 @@ public sealed class HistoryLedger
         ArgumentNullException.ThrowIfNull(mark);
         mark.Heal(ticks);
         AddEvent(new TimelineEvent(Elapsed(ticks), "heal", $"{mark.Name} healed"));
+    }
+
+    /// <summary>What the scenario did besides its faults and workloads (a consumer crashed, a broker started again), now.</summary>
+    public void Note(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        AddEvent(new TimelineEvent(Elapsed(Now()), TimelineEvent.NoteKind, text));
+    }
+
+    /// <summary>A leadership or coordinator change the cluster recorded (as it happened, at its own instant); one already recorded is ignored.</summary>
+    public void RecordLeadershipChange(LeadershipChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (_leadershipSeen.Add(change)) _leadershipChanges.Add(change);
+        }
+    }
+
+    /// <summary>Every change of <paramref name="changes"/> not recorded yet (a target's list, read at once).</summary>
+    public void RecordLeadershipChanges(IEnumerable<LeadershipChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes) RecordLeadershipChange(change);
+    }
+
+    /// <summary>The leadership changes recorded so far, in time order.</summary>
+    public IReadOnlyList<LeadershipChange> LeadershipChanges
+    {
+        get { lock (_gate) return [.. _leadershipChanges.OrderBy(c => c.At)]; }
+    }
+
+    /// <summary>A topic the scenario created.</summary>
+    public void RecordTopic(string name, int partitions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        lock (_gate) _topics.Add(new TopicRecord(name, partitions));
+    }
+
+    /// <summary>A topic's leaders as the cluster described them now, and why they were read.</summary>
+    public LeadersRecord RecordLeaders(LeadersMoment moment, PartitionLeaders leaders)
+    {
+        ArgumentNullException.ThrowIfNull(leaders);
+        var record = new LeadersRecord(Elapsed(Now()), moment, leaders);
+        lock (_gate) _leaders.Add(record);
+        return record;
+    }
+
+    /// <summary>Whether a topic's leaders were recorded before the faults already.</summary>
+    public bool HasLeadersBeforeFaults(string topic)
+    {
+        lock (_gate) return _leaders.Any(l => l.Moment == LeadersMoment.BeforeFaults && l.Leaders.Topic == topic);
+    }
+
+    /// <summary>The outcome of a judged wait, now (when it ended).</summary>
+    public WaitRecord RecordWait(string name, string what, TimeSpan bound, TimeSpan? reachedAfter, string? detail = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        var record = new WaitRecord(name, what, bound, reachedAfter, detail, Elapsed(Now()));
+        lock (_gate) _waits.Add(record);
+        return record;
+    }
+
+    /// <summary>The cluster as a snapshot around a fault saw it.</summary>
+    public void RecordClusterSnapshot(ClusterSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate) _clusterSnapshots.Add(snapshot);
+    }
+
+    /// <summary>The cluster snapshots recorded so far, in the order they were taken.</summary>
+    public IReadOnlyList<ClusterSnapshot> ClusterSnapshots
+    {
+        get { lock (_gate) return [.. _clusterSnapshots]; }
     }
 
     /// <summary>Any other event worth placing on the timeline.</summary>
@@ -224,9 +314,9 @@ public sealed class HistoryLedger
 
     /// <summary>
     /// An immutable view for the checkers, taken after the workloads stopped (bitmaps are shared,
-    /// not copied). <paramref name="leadershipChanges"/> comes from <see cref="IKafkaCluster.LeadershipChanges"/>.
+    /// not copied): everything recorded so far, the leadership changes and the cluster observations included.
     /// </summary>
-    public HistorySnapshot Snapshot(IReadOnlyList<LeadershipChange>? leadershipChanges = null)
+    public HistorySnapshot Snapshot()
     {
         lock (_gate)
         {
@@ -245,11 +335,15 @@ public sealed class HistoryLedger
                 Volatile.Read(ref _foreign),
                 [.. _writtenTwiceSamples], [.. _deliveredTwiceSamples], [.. _reorderSamples],
                 [.. _faults], [.. _events.OrderBy(e => e.At)], [.. _rebalances.OrderBy(r => r.At)],
-                leadershipChanges ?? [],
+                [.. _leadershipChanges.OrderBy(c => c.At)],
                 [.. _resets.OrderBy(r => r.Reset.At)], Tracks(), Volatile.Read(ref _ackedTwiceAtOffset), Transactions.Snapshot())
             {
                 Readers = [.. _readers],
                 WithheldReads = [.. _withheld],
+                Topics = [.. _topics],
+                Leaders = [.. _leaders],
+                Waits = [.. _waits],
+                ClusterSnapshots = [.. _clusterSnapshots],
             };
         }
     }

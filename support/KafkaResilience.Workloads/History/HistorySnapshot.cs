@@ -1,6 +1,7 @@
 using System.Numerics;
 using HdrHistogram;
 using KafkaResilience.Cluster;
+using KafkaResilience.Workloads.History.Observations;
 
 namespace KafkaResilience.Workloads.History;
 
@@ -58,6 +59,29 @@ public sealed class HistorySnapshot
 
     /// <summary>Reads the scenario meant to make and did not (a step skipped, or failed before it read), with why.</summary>
     public IReadOnlyList<WithheldRead> WithheldReads { get; init; } = [];
+
+    /// <summary>The topics the scenario created, in order.</summary>
+    public IReadOnlyList<TopicRecord> Topics { get; init; } = [];
+
+    /// <summary>Every reading of a topic's leaders the history holds (before the faults, observed by a Then), in order.</summary>
+    public IReadOnlyList<LeadersRecord> Leaders { get; init; } = [];
+
+    /// <summary>The outcome of every judged wait, in order.</summary>
+    public IReadOnlyList<WaitRecord> Waits { get; init; } = [];
+
+    /// <summary>The cluster around each fault (before it, in effect, after its heal), in the order taken.</summary>
+    public IReadOnlyList<ClusterSnapshot> ClusterSnapshots { get; init; } = [];
+
+    /// <summary>The notes the scenario made besides its faults and workloads, in time order.</summary>
+    public IReadOnlyList<TimelineEvent> Notes => [.. Events.Where(e => e.Kind == TimelineEvent.NoteKind)];
+
+    /// <summary>A topic's leaders as they stood before the faults, or null when they were never read before one.</summary>
+    public PartitionLeaders? LeadersBeforeFaults(string topic) =>
+        Leaders.FirstOrDefault(l => l.Moment == LeadersMoment.BeforeFaults && l.Leaders.Topic == topic)?.Leaders;
+
+    /// <summary>A topic's leaders as a Then last observed them, or null.</summary>
+    public PartitionLeaders? LeadersObserved(string topic) =>
+        Leaders.LastOrDefault(l => l.Moment == LeadersMoment.Observed && l.Leaders.Topic == topic)?.Leaders;
 
     /// <summary>The name of the topic a producer stream wrote, or null when it named none.</summary>
     public string? TopicOf(int producerId) =>

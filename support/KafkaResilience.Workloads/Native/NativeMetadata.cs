@@ -1,4 +1,4 @@
-using KafkaResilience.Workloads.Producing;
+using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Workloads.Native;
 

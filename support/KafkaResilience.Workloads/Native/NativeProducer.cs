@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using KafkaResilience.Cluster;
 using KafkaResilience.Workloads.History;
 
 namespace KafkaResilience.Workloads.Native;
@@ -95,12 +96,12 @@ internal sealed unsafe class NativeProducer : IDisposable
     {
         var deadline = _clock.GetTimestamp() + (long)(timeout.TotalSeconds * _clock.TimestampFrequency);
         int RemainingMs() => (int)Math.Clamp((deadline - _clock.GetTimestamp()) * 1000 / _clock.TimestampFrequency, 0, 5_000);
-        var last = new Producing.TopicCheck(Producing.TopicState.NoAnswer, 0, "no answer");
+        var last = new TopicCheck(TopicState.NoAnswer, 0, "no answer");
         var partitions = Array.Empty<int>();
         // Each attempt blocks in librdkafka for up to 5 s (or what is left), so the count bounds only fast failures.
-        for (var attempt = 0; attempt < 1_000 && last.State != Producing.TopicState.Ready && RemainingMs() > 0; attempt++)
+        for (var attempt = 0; attempt < 1_000 && last.State != TopicState.Ready && RemainingMs() > 0; attempt++)
             last = NativeMetadata.Ask(_rd, _rk, _rkt, Math.Max(100, RemainingMs()), out partitions);
-        if (last.State != Producing.TopicState.Ready)
+        if (last.State != TopicState.Ready)
             throw new TimeoutException($"Topic '{_topic}' did not show its partitions within {timeout.TotalSeconds:0.#}s at {_bootstrapServers} (last: {last.Detail}). Create it before starting workloads.");
         var topicName = Encoding.UTF8.GetBytes(_topic + "\0");
         foreach (var partition in partitions)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Workloads.Native;
 
@@ -50,7 +51,7 @@ internal sealed unsafe class NativeTopicClient : IDisposable
     }
 
     /// <summary>One metadata request, waiting up to <paramref name="timeoutMs"/>.</summary>
-    public Producing.TopicCheck Ask(int timeoutMs, out int[] partitions) => NativeMetadata.Ask(_rd, _rk, _rkt, timeoutMs, out partitions);
+    public TopicCheck Ask(int timeoutMs, out int[] partitions) => NativeMetadata.Ask(_rd, _rk, _rkt, timeoutMs, out partitions);
 
     /// <summary>A partition's log-start and end offsets as its leader says them now (0 on success, else librdkafka's error code).</summary>
     public int Watermarks(int partition, int timeoutMs, out long low, out long high)

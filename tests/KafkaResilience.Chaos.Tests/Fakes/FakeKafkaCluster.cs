@@ -80,7 +80,11 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
 
     public Task<bool> IsServingAsync(int brokerId, CancellationToken cancellationToken) => Task.FromResult(!_down.Contains(brokerId));
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        Operations.Add("dispose");
+        return ValueTask.CompletedTask;
+    }
 
     private Task Down(string operation, int brokerId)
     {

@@ -2,7 +2,6 @@ using FluentAssertions;
 using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Chaos.Tests.Fakes;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 using Xunit;
 
@@ -10,11 +9,13 @@ namespace KafkaResilience.Chaos.Tests.Faults;
 
 public sealed class BrokerFaultTests
 {
-    private static (FakeKafkaCluster Cluster, FaultContext Context) Start(ClusterCapabilities? capabilities = null)
+    private readonly List<string> _notes = [];
+
+    private (FakeKafkaCluster Cluster, FaultContext Context) Start(ClusterCapabilities? capabilities = null)
     {
         var cluster = new FakeKafkaCluster(capabilities);
         cluster.CreateTopicAsync(new TopicSpec("q_1", 3, 3)).GetAwaiter().GetResult();
-        return (cluster, new FaultContext(cluster, new FakeToxiproxy(), cluster, new FaultTimeline()));
+        return (cluster, new FaultContext(cluster, new FakeToxiproxy(), cluster, _notes.Add));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class BrokerFaultTests
 
         cluster.Operations.Count(o => o == "start 106").Should().Be(1);
         fault.IsActive.Should().BeFalse();
-        context.Timeline.Entries.Should().BeEmpty("a fault is recorded once, by whoever injects it, not by the fault itself");
+        _notes.Should().BeEmpty("a fault is recorded once, by whoever injects it, not by the fault itself");
     }
 
     [Fact]
@@ -80,14 +81,18 @@ public sealed class BrokerFaultTests
     [Fact]
     public async Task A_target_without_the_capability_skips_with_its_reason_and_nothing_is_done()
     {
+        // Given a target that cannot pause, and a listener that would see the fault begin
         var (cluster, context) = Start(new ClusterCapabilities(new Dictionary<Capability, string> { [Capability.Pause] = "no freezer here" }));
+        var heard = new HeardFaults();
         var fault = new PauseBrokerFault(new SpecificBroker(106));
 
-        var act = () => fault.InjectAsync(context, TestContext.Current.CancellationToken);
+        // When the nemesis is asked to inject it (the one place a fault's requirements are checked)
+        var act = () => new Nemesis(context, [heard]).InjectAsync(fault, TestContext.Current.CancellationToken);
 
         (await act.Should().ThrowAsync<CapabilityMissingException>()).Which.Message.Should().Contain("no freezer here");
         cluster.Operations.Should().NotContain(o => o.StartsWith("pause", StringComparison.Ordinal));
         fault.IsActive.Should().BeFalse();
+        heard.Events.Should().BeEmpty("nothing was done, so nothing is told");
     }
 
     [Fact]
@@ -96,7 +101,7 @@ public sealed class BrokerFaultTests
         var (_, context) = Start(new ClusterCapabilities(new Dictionary<Capability, string> { [Capability.ControllerFailover] = "no controller process" }));
         var fault = new KillBrokerFault(new ActiveController());
 
-        var act = () => fault.InjectAsync(context, TestContext.Current.CancellationToken);
+        var act = () => new Nemesis(context).InjectAsync(fault, TestContext.Current.CancellationToken);
 
         (await act.Should().ThrowAsync<CapabilityMissingException>()).Which.Message.Should().Contain("no controller process");
     }

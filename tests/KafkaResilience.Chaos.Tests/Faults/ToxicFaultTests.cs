@@ -3,7 +3,6 @@ using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Network;
 using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Chaos.Tests.Fakes;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Toxiproxy;
 using Xunit;
@@ -19,7 +18,7 @@ public sealed class ToxicFaultTests
     public ToxicFaultTests()
     {
         _cluster.CreateTopicAsync(new TopicSpec("f", 3, 3)).GetAwaiter().GetResult();
-        _context = new FaultContext(_cluster, _toxiproxy, _cluster, new FaultTimeline());
+        _context = new FaultContext(_cluster, _toxiproxy, _cluster, _ => { });
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed class ToxicFaultTests
     public async Task A_target_without_toxics_skips_with_the_reason()
     {
         var cluster = new FakeKafkaCluster(new ClusterCapabilities(new Dictionary<Capability, string> { [Capability.NetworkToxics] = "started without fault proxies" }));
-        var context = new FaultContext(cluster, null, cluster, new FaultTimeline());
+        var context = new FaultContext(cluster, null, cluster, _ => { });
 
         var act = () => new LatencyFault(new SpecificBroker(105), TimeSpan.FromMilliseconds(100), TimeSpan.Zero).InjectAsync(context, TestContext.Current.CancellationToken);
 

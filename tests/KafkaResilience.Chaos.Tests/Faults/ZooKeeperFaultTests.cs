@@ -1,7 +1,6 @@
 using FluentAssertions;
 using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Tests.Fakes;
-using KafkaResilience.Chaos.Timeline;
 using KafkaResilience.Cluster;
 using Xunit;
 
@@ -11,25 +10,25 @@ public sealed class ZooKeeperFaultTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static FaultContext Context(IKafkaCluster cluster, FaultTimeline? timeline = null) =>
-        new(cluster, new FakeToxiproxy(), new FakeKafkaCluster(), timeline ?? new FaultTimeline());
+    private static FaultContext Context(IKafkaCluster cluster, List<string>? notes = null) =>
+        new(cluster, new FakeToxiproxy(), new FakeKafkaCluster(), (notes ?? []).Add);
 
     [Fact]
     public async Task A_killed_zookeeper_is_started_again_by_its_heal_once()
     {
         var cluster = new FakeZooKeeperCluster();
-        var timeline = new FaultTimeline();
+        var notes = new List<string>();
         var fault = new KillZooKeeperFault();
 
-        await fault.InjectAsync(Context(cluster, timeline), Token);
+        await fault.InjectAsync(Context(cluster, notes), Token);
         fault.IsActive.Should().BeTrue();
-        await fault.HealAsync(Context(cluster, timeline), Token);
-        await fault.HealAsync(Context(cluster, timeline), Token);
+        await fault.HealAsync(Context(cluster, notes), Token);
+        await fault.HealAsync(Context(cluster, notes), Token);
 
         cluster.Operations.Should().Equal("kill zookeeper", "start zookeeper");
         fault.IsActive.Should().BeFalse();
         fault.ResolvedBrokers.Should().BeEmpty();
-        timeline.Entries.Should().BeEmpty("a fault is recorded once, by whoever injects it, not by the fault itself");
+        notes.Should().BeEmpty("a fault is recorded once, by whoever injects it, not by the fault itself");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using KafkaResilience.Chaos.Scenario;
+using KafkaResilience.Reporting.Allure;
 using KafkaResilience.Reporting;
 using KafkaResilience.Workloads.Checkers;
 

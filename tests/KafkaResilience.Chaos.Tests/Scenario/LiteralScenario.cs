@@ -24,7 +24,7 @@ internal sealed class LiteralScenario
         Producers = new ScenarioProducers(Cluster, History, Scope);
         Consumers = new ScenarioConsumers(Cluster, History, Producers, Scope);
         Nemesis = new ScenarioNemesis(Cluster, History, Scope);
-        Judge = new ScenarioJudge(Cluster, History, Producers, Consumers, Nemesis, Scope);
+        Judge = new ScenarioJudge(Cluster, History, Producers, Consumers, Scope);
     }
 
     public ManualClock Clock { get; } = new();

@@ -67,6 +67,6 @@ public sealed class ScenarioJudgeEvidenceTests
         s.Group("late", 1);
         s.AckRange(stream, 0, 3, at: 1);
 
-        s.Step(NothingLost, s.Judge.NothingLost).ShouldHaveFailedAs(KafkaResilience.Reporting.VerdictCategory.MessagesLost);
+        s.Step(NothingLost, s.Judge.NothingLost).ShouldHaveFailedAs(Workloads.Checkers.VerdictCategory.MessagesLost);
     }
 }

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using KafkaResilience.Reporting;
 using Xunit;
+using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Chaos.Tests.Scenario;
 

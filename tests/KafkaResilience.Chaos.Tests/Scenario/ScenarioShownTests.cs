@@ -5,6 +5,8 @@ using KafkaResilience.Chaos.Targets;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Reporting;
 using KafkaResilience.Reporting.ClusterView;
+using KafkaResilience.Workloads.Checkers;
+using KafkaResilience.Workloads.History.Observations;
 using KafkaResilience.Workloads.History;
 using Xunit;
 
@@ -75,7 +77,7 @@ public sealed class ScenarioShownTests
         var s = new LiteralScenario(start);
         var stream = s.Send(101)[0];
         for (var seq = 0; seq <= 100; seq++) s.Ack(stream, seq, sentAt: 1 + seq / 100.0, at: 1 + seq / 100.0, offset: seq);
-        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Nemesis, s.Judge, s.Scope);
+        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Judge, s.Scope);
         const string step = "Then the sweep table \"Effect of the number of topics\" gets this row, the seed's values beside the measured ones:";
         s.Scope.TestStep = step;
         var folder = Path.Combine(KafkaResilience.Reporting.RepositoryRoot.Find(AppContext.BaseDirectory) ?? Path.GetTempPath(), "TestResults", "sweeps", $"run-{start:yyyyMMdd-HHmmss}");
@@ -110,7 +112,8 @@ public sealed class ScenarioShownTests
         s.Clock.Set(3);
         s.Scope.TestStep = "When broker 106 is started again";
         await s.Nemesis.StartBrokerAgainAsync(106);
-        var snapshots = await s.Nemesis.SnapshotsAsync();
+        await s.Nemesis.EndAsync();
+        var snapshots = s.History.Snapshot().ClusterSnapshots;
 
         // Then
         snapshots.Select(x => x.Moment).Should().Equal(SnapshotMoment.BeforeFault, SnapshotMoment.InEffect, SnapshotMoment.AfterHeal);
@@ -129,6 +132,7 @@ public sealed class ScenarioShownTests
         before.Seconds.Should().Be(2);
         s.Scope.Reported.Where(r => r.Step == "When broker 106 is killed").Select(r => r.Name).Should().Equal("injected", "acknowledged when injected", "cluster snapshot before it");
         s.Scope.Reported.Should().Contain(("When broker 106 is killed", "injected", "+2.000 s (broker 106)"));
+        s.Scope.Reported.Should().Contain(("When broker 106 is started again", "healed", "+3.000 s"));
     }
 
     [Fact]
@@ -141,7 +145,8 @@ public sealed class ScenarioShownTests
         await s.KillAsync(106, at: 2);
         s.Scope.TestStep = "When broker 106 is started again";
         await s.Nemesis.StartBrokerAgainAsync(106);
-        var snapshots = await s.Nemesis.SnapshotsAsync();
+        await s.Nemesis.EndAsync();
+        var snapshots = s.History.Snapshot().ClusterSnapshots;
 
         snapshots.Select(x => (x.Moment, x.Detail)).Should().Equal(
             (SnapshotMoment.BeforeFault, null), (SnapshotMoment.InEffect, "just before its heal"), (SnapshotMoment.AfterHeal, null));

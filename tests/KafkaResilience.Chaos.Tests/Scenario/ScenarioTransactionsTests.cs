@@ -42,8 +42,7 @@ public sealed class ScenarioTransactionsTests
         s.Scope.Reported.Should().Contain((NoAbortedRead, "measured", failed.Verdict.Measured));
 
         // Then: the verdicts the report attaches hold it too
-        var report = new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Nemesis, s.Judge, s.Scope);
-        await report.FinishAsync();
+        new ScenarioReport(s.Cluster, s.History, s.Producers, s.Consumers, s.Judge, s.Scope).Attach();
         var verdicts = JsonDocument.Parse(s.Scope.Kept.Single(k => k.Name == "verdicts").Content).RootElement;
         var judged = verdicts.GetProperty("judged")[0];
         judged.GetProperty("step").GetString().Should().Be(NoAbortedRead);

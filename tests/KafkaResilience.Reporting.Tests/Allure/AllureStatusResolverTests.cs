@@ -2,6 +2,7 @@ using FluentAssertions;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 using Xunit;
+using KafkaResilience.Workloads.Checkers;
 
 namespace KafkaResilience.Reporting.Tests.Allure;
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using KafkaResilience.Reporting.Allure;
 using Xunit;
+using KafkaResilience.Reporting.Secrets;
 
 namespace KafkaResilience.Reporting.Tests.Allure;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using KafkaResilience.Reporting.ClusterView;
+using KafkaResilience.Workloads.History.Observations;
 using Xunit;
 
 namespace KafkaResilience.Reporting.Tests.ClusterView;

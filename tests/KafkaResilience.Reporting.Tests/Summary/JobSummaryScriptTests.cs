@@ -1,4 +1,5 @@
 using FluentAssertions;
+using KafkaResilience.Reporting.Secrets;
 using KafkaResilience.Reqnroll.Results;
 using KafkaResilience.Reporting.Allure;
 using KafkaResilience.Reporting.Summary;

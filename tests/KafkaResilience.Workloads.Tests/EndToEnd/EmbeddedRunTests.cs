@@ -5,7 +5,7 @@ using KafkaResilience.Workloads.Checkers;
 using KafkaResilience.Workloads.Consuming;
 using KafkaResilience.Workloads.History;
 using KafkaResilience.Workloads.Producing;
-using KafkaResilience.Workloads.Reporting;
+using KafkaResilience.Workloads.Performance;
 using Xunit;
 
 namespace KafkaResilience.Workloads.Tests.EndToEnd;
@@ -35,7 +35,8 @@ public sealed class EmbeddedRunTests
         await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
         var caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer.IsCompleted, TimeSpan.FromSeconds(10), Budget, TestContext.Current.CancellationToken);
         await consumers.StopAllAsync();
-        var history = ledger.Snapshot(cluster.LeadershipChanges);
+        ledger.RecordLeadershipChanges(cluster.LeadershipChanges);
+        var history = ledger.Snapshot();
         var run = CheckerRun.Of(history, new LostChecker(), new DuplicateChecker(), new ReorderChecker());
 
         // Then

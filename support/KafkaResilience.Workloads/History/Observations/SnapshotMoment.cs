@@ -1,4 +1,4 @@
-namespace KafkaResilience.Reporting.ClusterView;
+namespace KafkaResilience.Workloads.History.Observations;
 
 /// <summary>When, relative to its fault, a cluster snapshot was taken.</summary>
 public enum SnapshotMoment

@@ -1,4 +1,4 @@
-namespace KafkaResilience.Chaos.Timeline;
+namespace KafkaResilience.Reporting.Timeline;
 
 /// <summary>What happened at a point of the fault timeline.</summary>
 public enum FaultTimelineEntryKind

@@ -1,8 +1,9 @@
 using KafkaResilience.Reqnroll.Catalog;
 using KafkaResilience.Reqnroll.Running;
 using KafkaResilience.Reporting.Allure;
+using KafkaResilience.Workloads.Checkers;
 
-namespace KafkaResilience.Reporting;
+namespace KafkaResilience.Reporting.Allure;
 
 /// <summary>
 /// The Allure categories (<c>categories.json</c>) of a run. A failed expectation carries its

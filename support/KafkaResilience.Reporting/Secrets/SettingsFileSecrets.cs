@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace KafkaResilience.Reporting;
+namespace KafkaResilience.Reporting.Secrets;
 
 /// <summary>
 /// The secret values held by the target settings file (the JSON file named by
-/// <see cref="ReportingOptions.SettingsFileVariable"/>, e.g. its "saslPassword"): string values of keys
-/// whose name holds a word of <see cref="ReportingOptions.SecretVariableWords"/>, at any depth, so the report masks them as it masks secret
+/// KAFKA_RESILIENCE_SETTINGS, e.g. its "saslPassword"): string values of keys
+/// whose name holds a word of <see cref="SecretNames.Words"/>, at any depth, so the report masks them as it masks secret
 /// environment variables. A missing or malformed file holds none here (the target reports it).
 /// </summary>
 public static class SettingsFileSecrets
@@ -19,7 +19,7 @@ public static class SettingsFileSecrets
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var found = new List<string>();
             Collect(document.RootElement, found, depth: 0);
-            return found.Where(v => v.Length >= ReportingOptions.MinimumDiscoveredSecretLength).Distinct(StringComparer.Ordinal).ToList();
+            return found.Where(v => v.Length >= SecretNames.MinimumSecretLength).Distinct(StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -37,7 +37,7 @@ public static class SettingsFileSecrets
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.Value.ValueKind == JsonValueKind.String && ReportingOptions.IsSecretName(property.Name))
+                    if (property.Value.ValueKind == JsonValueKind.String && SecretNames.IsSecret(property.Name))
                         found.Add(property.Value.GetString() ?? string.Empty);
                     else
                         Collect(property.Value, found, depth + 1);

@@ -1,4 +1,4 @@
-namespace KafkaResilience.Reporting.ClusterView;
+namespace KafkaResilience.Workloads.History.Observations;
 
 /// <summary>
 /// The cluster as the seed's monitoring screens showed it, at one moment around a fault: every broker (up, down,

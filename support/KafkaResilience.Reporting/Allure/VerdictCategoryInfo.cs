@@ -1,4 +1,6 @@
-namespace KafkaResilience.Reporting;
+using KafkaResilience.Workloads.Checkers;
+
+namespace KafkaResilience.Reporting.Allure;
 
 /// <summary>
 /// How a <see cref="VerdictCategory"/> reads in the report: its Allure category title, the prefix every

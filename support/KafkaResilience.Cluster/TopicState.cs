@@ -1,4 +1,4 @@
-namespace KafkaResilience.Workloads.Producing;
+namespace KafkaResilience.Cluster;
 
 /// <summary>What a cluster said about a topic when asked for its metadata.</summary>
 public enum TopicState

@@ -1,7 +1,7 @@
 using System.Globalization;
 using KafkaResilience.Workloads.History;
 
-namespace KafkaResilience.Workloads.Reporting;
+namespace KafkaResilience.Workloads.Performance;
 
 /// <summary>
 /// Prints a progress line (counts, rates over the last interval, lag) every few seconds while

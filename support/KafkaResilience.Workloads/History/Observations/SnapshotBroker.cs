@@ -1,4 +1,4 @@
-namespace KafkaResilience.Reporting.ClusterView;
+namespace KafkaResilience.Workloads.History.Observations;
 
 /// <summary>One broker in a cluster snapshot: its id, its state ("up", "down", "paused", "cut off", "unknown") and why, when the target says.</summary>
 public sealed record SnapshotBroker(int Id, string State, string? Note)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace KafkaResilience.Reporting;
+namespace KafkaResilience.Reporting.Secrets;
 
 /// <summary>
 /// Replaces every configured secret value (a SASL password, a token) with <see cref="Mask"/> in text the

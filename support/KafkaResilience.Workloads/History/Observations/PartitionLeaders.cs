@@ -1,4 +1,4 @@
-namespace KafkaResilience.Workloads.Checkers;
+namespace KafkaResilience.Workloads.History.Observations;
 
 /// <summary>The leader of every partition of a topic at one moment (null: no leader), as the cluster described it.</summary>
 public sealed record PartitionLeaders(string Topic, IReadOnlyDictionary<int, int?> Leaders)

@@ -1,8 +1,9 @@
-namespace KafkaResilience.Reporting;
+namespace KafkaResilience.Workloads.Checkers;
 
 /// <summary>
-/// What kind of product defect a failed expectation is. The scenario's judge picks it when it fails a step;
-/// the report files the failure under it (<see cref="ReportCategories"/>), by value, never by reading the message.
+/// What kind of product defect a failed expectation is, beside the <see cref="Verdict"/> it qualifies. The scenario's
+/// judge picks it when it fails a step; the report files the failure under it (its Allure category), by value, never by
+/// reading the message.
 /// </summary>
 public enum VerdictCategory
 {

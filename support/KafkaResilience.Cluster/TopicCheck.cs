@@ -1,4 +1,4 @@
-namespace KafkaResilience.Workloads.Producing;
+namespace KafkaResilience.Cluster;
 
 /// <summary>
 /// The answer to "can this topic be used?": the <see cref="TopicState"/>, the partition count when it is

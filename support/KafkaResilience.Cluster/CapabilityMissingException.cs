@@ -1,6 +1,4 @@
-using KafkaResilience.Cluster;
-
-namespace KafkaResilience.Chaos.Faults;
+namespace KafkaResilience.Cluster;
 
 /// <summary>
 /// The target cannot do what a fault or a scenario needs. Steps turn it into a skipped scenario

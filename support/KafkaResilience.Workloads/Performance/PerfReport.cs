@@ -1,7 +1,7 @@
 using System.Globalization;
 using KafkaResilience.Workloads.History;
 
-namespace KafkaResilience.Workloads.Reporting;
+namespace KafkaResilience.Workloads.Performance;
 
 /// <summary>
 /// The numbers as people know them: the line kafka-producer-perf-test prints, and the fields of

@@ -1,4 +1,6 @@
-namespace KafkaResilience.Reporting;
+using KafkaResilience.Workloads.Checkers;
+
+namespace KafkaResilience.Reporting.Allure;
 
 /// <summary>
 /// An exception that reports a failed expectation of the system under test (a product defect, "failed" in

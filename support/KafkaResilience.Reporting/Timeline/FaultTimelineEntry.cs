@@ -1,4 +1,4 @@
-namespace KafkaResilience.Chaos.Timeline;
+namespace KafkaResilience.Reporting.Timeline;
 
 /// <summary>One line of a fault timeline: when (wall clock), what kind, and what in words.</summary>
 public sealed record FaultTimelineEntry(DateTimeOffset At, FaultTimelineEntryKind Kind, string Text)
