@@ -7,7 +7,7 @@ using DotNet.Testcontainers.Networks;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster.Toxiproxy;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 using KafkaResilience.Docker.Containers;
 using KafkaResilience.Docker.Definition;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Toxiproxy;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
 namespace KafkaResilience.Targets.External;
 

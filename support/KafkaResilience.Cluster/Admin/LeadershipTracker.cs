@@ -1,6 +1,6 @@
 using KafkaResilience.Cluster;
 
-namespace KafkaResilience.Docker.Admin;
+namespace KafkaResilience.Cluster.Admin;
 
 /// <summary>
 /// Records leadership and coordinator changes of a real cluster as they are observed (the docker

@@ -1,8 +1,8 @@
 using FluentAssertions;
 using KafkaResilience.Cluster;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
-namespace KafkaResilience.Docker.Tests.Admin;
+namespace KafkaResilience.Targets.Tests.Admin;
 
 public sealed class LeadershipTrackerTests
 {
