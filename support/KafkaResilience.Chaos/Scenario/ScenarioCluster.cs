@@ -72,7 +72,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
             _scope.Skip($"the {cluster.TargetName} target cannot model this scenario: {reason}");
         var probe = new MetadataBrokerProbe(cluster);
         IToxiproxy? toxiproxy = null;
-        if (cluster.ToxiproxyApi is { } api)
+        if (cluster is IBrokerProxies { ToxiproxyApi: { } api })
         {
             _toxiproxyClient = new ToxiproxyClient(api);
             toxiproxy = new ToxiproxyClientAdapter(_toxiproxyClient);

@@ -1,5 +1,6 @@
 using KafkaResilience.Chaos.Faults;
 using KafkaResilience.Chaos.Timeline;
+using KafkaResilience.Cluster;
 using KafkaResilience.Reporting.ClusterView;
 using KafkaResilience.Workloads.History;
 
@@ -112,7 +113,7 @@ public sealed class ScenarioNemesis : IAsyncDisposable
     {
         if (!await Nemesis.HealBrokerAsync(brokerId, _scope.Token).ConfigureAwait(false))
         {
-            await _cluster.Cluster.StartAsync(brokerId, _scope.Token).ConfigureAwait(false);
+            await Nemesis.Context.BrokerFaults(Capability.CleanStop).StartAsync(brokerId, _scope.Token).ConfigureAwait(false);
             Timeline.Note($"broker {brokerId} started");
         }
         _scope.Say($"Broker {brokerId} started again");

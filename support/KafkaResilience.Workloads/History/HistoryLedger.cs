@@ -224,7 +224,7 @@ public sealed class HistoryLedger
 
     /// <summary>
     /// An immutable view for the checkers, taken after the workloads stopped (bitmaps are shared,
-    /// not copied). <paramref name="leadershipChanges"/> comes from <see cref="IKafkaCluster.LeadershipChanges"/>.
+    /// not copied). <paramref name="leadershipChanges"/> comes from <see cref="IClusterAdmin.LeadershipChanges"/>.
     /// </summary>
     public HistorySnapshot Snapshot(IReadOnlyList<LeadershipChange>? leadershipChanges = null)
     {
