@@ -26,6 +26,26 @@ public static class KafkaNames
     public static string? GroupIdProblem(string? group) =>
         string.IsNullOrWhiteSpace(group) ? "a consumer group id must not be empty (Kafka refuses an empty group id)" : null;
 
+    /// <summary>
+    /// Why Kafka would refuse <paramref name="brokerIds"/> as the broker ids of one cluster, or null when it takes them: the
+    /// one rule every target's builder (and a scenario, before any target is asked) checks. The answer completes a sentence
+    /// whose subject is the list, e.g. "BrokerIds must be distinct: broker 105 is named more than once (got 105, 105, 108)".
+    /// A target's own limits (how many brokers it runs, Kafka 2.2's highest id) stay with that target.
+    /// </summary>
+    public static string? BrokerIdsProblem(IReadOnlyList<int> brokerIds)
+    {
+        ArgumentNullException.ThrowIfNull(brokerIds);
+        var got = brokerIds.Count == 0 ? "none" : string.Join(", ", brokerIds);
+        if (brokerIds.Count == 0) return $"must name at least one broker (got {got})";
+        var negative = brokerIds.Where(id => id < 0).Distinct().ToArray();
+        if (negative.Length > 0)
+            return $"must be whole numbers >= 0, as Kafka's broker ids (node.id, broker.id) are: {Brokers(negative)} cannot exist (got {got})";
+        var repeated = brokerIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        return repeated.Length > 0
+            ? $"must be distinct: {Brokers(repeated)} {(repeated.Length == 1 ? "is" : "are")} named more than once (got {got})"
+            : null;
+    }
+
     /// <summary>Why <paramref name="brokerId"/> cannot name a broker of a cluster of <paramref name="brokers"/>, or null when it names one.</summary>
     public static string? BrokerIdProblem(int brokerId, IReadOnlyCollection<int> brokers)
     {
@@ -35,4 +55,7 @@ public static class KafkaNames
             ? $"broker {brokerId} is not a broker of this cluster (its brokers: {string.Join(", ", brokers)})"
             : null;
     }
+
+    private static string Brokers(IReadOnlyList<int> ids) =>
+        (ids.Count == 1 ? "broker " : "brokers ") + string.Join(", ", ids);
 }

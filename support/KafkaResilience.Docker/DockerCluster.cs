@@ -7,7 +7,7 @@ using DotNet.Testcontainers.Networks;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Waiting;
 using KafkaResilience.Cluster.Toxiproxy;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 using KafkaResilience.Docker.Containers;
 using KafkaResilience.Docker.Definition;
 
@@ -21,9 +21,10 @@ namespace KafkaResilience.Docker;
 /// from Kafka itself: leaders, replicas and ISR from the Admin API; the active controller from the KRaft
 /// quorum, or from metadata on ZooKeeper. Leadership changes are recorded by polling the Admin API every
 /// <see cref="DockerClusterOptions.LeadershipPollInterval"/> (Kafka moves leaders by itself; the target
-/// can only observe), so their timestamps are accurate to one interval.
+/// can only observe), so their timestamps are accurate to one interval; each is raised on <see cref="LeadershipChanged"/>
+/// once, right after the poll or the call that observed it.
 /// </summary>
-public sealed class DockerCluster : IKafkaCluster, IZooKeeperFaults
+public sealed class DockerCluster : IKafkaCluster, IBrokerFaults, IBrokerIsolation, IBrokerProxies, IZooKeeperFaults
 {
     private readonly KafkaClusterDefinition _definition;
     private readonly DockerClusterOptions _options;
@@ -189,6 +190,12 @@ public sealed class DockerCluster : IKafkaCluster, IZooKeeperFaults
     public KafkaClusterDefinition Definition => _definition;
 
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _tracker.Changes;
+
+    public event Action<LeadershipChange>? LeadershipChanged
+    {
+        add => _tracker.Changed += value;
+        remove => _tracker.Changed -= value;
+    }
 
     public string? WhyNoZooKeeper => _zooKeeper is null
         ? "the docker target runs the KRaft stack, which has no ZooKeeper (set KAFKA_RESILIENCE_KAFKA_STACK=zookeeper for the seed's Kafka 2.2 on ZooKeeper)"

@@ -11,9 +11,10 @@ namespace KafkaResilience.Embedded;
 /// image, the one Confluent.Kafka's clients use too), with broker ids chosen by the scenario, deterministic replica placement, a controller
 /// emulation that fails leadership and group coordinators over after <see cref="EmbeddedClusterOptions.DetectionDelay"/>,
 /// and, optionally, a Toxiproxy-compatible fault proxy in front of every broker. Real clients connect over
-/// TCP on 127.0.0.1. Dispose every client first: teardown destroys the mock, then its host handle.
+/// TCP on 127.0.0.1. Every leadership change the emulation makes is raised on <see cref="LeadershipChanged"/> once the
+/// operation that caused it has left the cluster's lock. Dispose every client first: teardown destroys the mock, then its host handle.
 /// </summary>
-public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
+public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsolation, IBrokerProxies, ITransactionCoordinators
 {
     /// <summary>Id of the broker <c>rd_kafka_mock_cluster_new</c> always creates; removed again unless the scenario asked for it.</summary>
     private const int BootstrapBrokerId = 1;
@@ -138,6 +139,12 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
 
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _controller.Changes;
 
+    public event Action<LeadershipChange>? LeadershipChanged
+    {
+        add => _controller.Changed += value;
+        remove => _controller.Changed -= value;
+    }
+
     /// <summary>What has been done to a broker (running, killed, stopped, paused, isolated).</summary>
     public BrokerCondition ConditionOf(int brokerId)
     {
@@ -196,7 +203,14 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
         ThrowIfDisposed();
-        return Task.FromResult(_controller.CoordinatorOf(groupId));
+        try
+        {
+            return Task.FromResult(_controller.CoordinatorOf(groupId));
+        }
+        finally
+        {
+            _controller.AnnounceChanges();
+        }
     }
 
     /// <summary>
@@ -207,86 +221,77 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionalId);
         ThrowIfDisposed();
-        return Task.FromResult(_controller.TransactionCoordinatorOf(transactionalId));
+        try
+        {
+            return Task.FromResult(_controller.TransactionCoordinatorOf(transactionalId));
+        }
+        finally
+        {
+            _controller.AnnounceChanges();
+        }
     }
 
     /// <summary>Always null: the mock has no controller process (see <see cref="Capability.ControllerFailover"/>).</summary>
     public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
 
-    public Task KillAsync(int brokerId, CancellationToken cancellationToken = default)
+    public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
     {
-        lock (_gate)
-        {
-            var condition = Condition(brokerId);
-            if (condition is BrokerCondition.Killed or BrokerCondition.Stopped) return Task.CompletedTask;
-            _api.BrokerSetDown(_cluster, brokerId);
-            if (condition == BrokerCondition.Paused) _api.BrokerSetRtt(_cluster, brokerId, 0);
-            _frontEnds.DropConnections(brokerId);
-            _conditions[brokerId] = BrokerCondition.Killed;
-            _controller.BrokerUnreachable(brokerId, "killed");
-        }
-        return Task.CompletedTask;
-    }
+        var condition = Condition(brokerId);
+        if (condition is BrokerCondition.Killed or BrokerCondition.Stopped) return;
+        _api.BrokerSetDown(_cluster, brokerId);
+        if (condition == BrokerCondition.Paused) _api.BrokerSetRtt(_cluster, brokerId, 0);
+        _frontEnds.DropConnections(brokerId);
+        _conditions[brokerId] = BrokerCondition.Killed;
+        _controller.BrokerUnreachable(brokerId, "killed");
+    });
 
-    public Task StopAsync(int brokerId, CancellationToken cancellationToken = default)
+    public Task StopAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
     {
-        lock (_gate)
-        {
-            var condition = Condition(brokerId);
-            if (condition is BrokerCondition.Killed or BrokerCondition.Stopped) return Task.CompletedTask;
-            _controller.ControlledShutdown(brokerId);
-            _api.BrokerSetDown(_cluster, brokerId);
-            if (condition == BrokerCondition.Paused) _api.BrokerSetRtt(_cluster, brokerId, 0);
-            _frontEnds.DropConnections(brokerId);
-            _conditions[brokerId] = BrokerCondition.Stopped;
-        }
-        return Task.CompletedTask;
-    }
+        var condition = Condition(brokerId);
+        if (condition is BrokerCondition.Killed or BrokerCondition.Stopped) return;
+        _controller.ControlledShutdown(brokerId);
+        _api.BrokerSetDown(_cluster, brokerId);
+        if (condition == BrokerCondition.Paused) _api.BrokerSetRtt(_cluster, brokerId, 0);
+        _frontEnds.DropConnections(brokerId);
+        _conditions[brokerId] = BrokerCondition.Stopped;
+    });
 
     /// <summary>Undoes kill, stop, pause or isolation: the broker answers again; leadership stays where it is.</summary>
-    public Task StartAsync(int brokerId, CancellationToken cancellationToken = default)
+    public Task StartAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
     {
-        lock (_gate)
+        var condition = Condition(brokerId);
+        switch (condition)
         {
-            var condition = Condition(brokerId);
-            switch (condition)
-            {
-                case BrokerCondition.Running:
-                    return Task.CompletedTask;
-                case BrokerCondition.Killed or BrokerCondition.Stopped:
-                    _api.BrokerSetUp(_cluster, brokerId);
-                    break;
-                case BrokerCondition.Paused:
-                    _api.BrokerSetRtt(_cluster, brokerId, 0);
-                    break;
-                case BrokerCondition.Isolated:
-                    Reconnect(brokerId);
-                    break;
-            }
-            _conditions[brokerId] = BrokerCondition.Running;
-            _controller.BrokerReachable(brokerId);
+            case BrokerCondition.Running:
+                return;
+            case BrokerCondition.Killed or BrokerCondition.Stopped:
+                _api.BrokerSetUp(_cluster, brokerId);
+                break;
+            case BrokerCondition.Paused:
+                _api.BrokerSetRtt(_cluster, brokerId, 0);
+                break;
+            case BrokerCondition.Isolated:
+                Reconnect(brokerId);
+                break;
         }
-        return Task.CompletedTask;
-    }
+        _conditions[brokerId] = BrokerCondition.Running;
+        _controller.BrokerReachable(brokerId);
+    });
 
     /// <summary>
     /// Freezes the broker the way SIGSTOP does: connections stay open and requests are read, but no
     /// response leaves until <see cref="ResumeAsync"/> (the mock delays every response of the broker).
     /// A pause longer than the detection delay fences the broker and moves its leadership.
     /// </summary>
-    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default)
+    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
     {
-        lock (_gate)
-        {
-            var condition = Condition(brokerId);
-            if (condition == BrokerCondition.Paused) return Task.CompletedTask;
-            RequireRunning(brokerId, condition, "pause");
-            _api.BrokerSetRtt(_cluster, brokerId, PauseRttMs);
-            _conditions[brokerId] = BrokerCondition.Paused;
-            _controller.BrokerUnreachable(brokerId, "paused");
-        }
-        return Task.CompletedTask;
-    }
+        var condition = Condition(brokerId);
+        if (condition == BrokerCondition.Paused) return;
+        RequireRunning(brokerId, condition, "pause");
+        _api.BrokerSetRtt(_cluster, brokerId, PauseRttMs);
+        _conditions[brokerId] = BrokerCondition.Paused;
+        _controller.BrokerUnreachable(brokerId, "paused");
+    });
 
     public Task ResumeAsync(int brokerId, CancellationToken cancellationToken = default)
     {
@@ -304,20 +309,16 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
     /// Cuts the broker off from its clients: its fault proxy is disabled (connections closed, nothing
     /// accepted); without proxies its listener is closed. The mock has no inter-broker traffic to cut.
     /// </summary>
-    public Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default)
+    public Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
     {
-        lock (_gate)
-        {
-            var condition = Condition(brokerId);
-            if (condition == BrokerCondition.Isolated) return Task.CompletedTask;
-            RequireRunning(brokerId, condition, "isolate");
-            if (_frontEnds.HasProxies) _frontEnds.SetEnabled(brokerId, false);
-            else _api.BrokerSetDown(_cluster, brokerId);
-            _conditions[brokerId] = BrokerCondition.Isolated;
-            _controller.BrokerUnreachable(brokerId, "isolated");
-        }
-        return Task.CompletedTask;
-    }
+        var condition = Condition(brokerId);
+        if (condition == BrokerCondition.Isolated) return;
+        RequireRunning(brokerId, condition, "isolate");
+        if (_frontEnds.HasProxies) _frontEnds.SetEnabled(brokerId, false);
+        else _api.BrokerSetDown(_cluster, brokerId);
+        _conditions[brokerId] = BrokerCondition.Isolated;
+        _controller.BrokerUnreachable(brokerId, "isolated");
+    });
 
     public Task HealAsync(int brokerId, CancellationToken cancellationToken = default)
     {
@@ -335,7 +336,14 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         ThrowIfDisposed();
-        _controller.ElectPreferredLeaders(topic);
+        try
+        {
+            _controller.ElectPreferredLeaders(topic);
+        }
+        finally
+        {
+            _controller.AnnounceChanges();
+        }
         return Task.CompletedTask;
     }
 
@@ -384,6 +392,23 @@ public sealed class EmbeddedCluster : IKafkaCluster, ITransactionCoordinators
                 _api.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Applies a change to the brokers under the cluster's lock, then announces the leadership changes it made once the
+    /// lock is released (also when it threw: what was recorded happened), so listeners never run under it.
+    /// </summary>
+    private Task ChangeAsync(Action change)
+    {
+        try
+        {
+            lock (_gate) change();
+        }
+        finally
+        {
+            _controller.AnnounceChanges();
+        }
+        return Task.CompletedTask;
     }
 
     private void Reconnect(int brokerId)

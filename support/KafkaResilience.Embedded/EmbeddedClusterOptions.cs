@@ -58,12 +58,12 @@ public sealed record EmbeddedClusterOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting and what it allows.</summary>
     public void Validate()
     {
-        if (BrokerIds is null || BrokerIds.Count is < 1 or > MaxBrokers)
-            throw new ArgumentException($"{nameof(BrokerIds)} must list 1 to {MaxBrokers} broker ids (got {BrokerIds?.Count ?? 0}).", nameof(BrokerIds));
-        if (BrokerIds.Any(id => id < 0))
-            throw new ArgumentException($"{nameof(BrokerIds)} must be non-negative integers (got {string.Join(",", BrokerIds)}).", nameof(BrokerIds));
-        if (BrokerIds.Distinct().Count() != BrokerIds.Count)
-            throw new ArgumentException($"{nameof(BrokerIds)} must be distinct (got {string.Join(",", BrokerIds)}).", nameof(BrokerIds));
+        if (BrokerIds is null)
+            throw new ArgumentException($"{nameof(BrokerIds)} must list 1 to {MaxBrokers} broker ids (got none).", nameof(BrokerIds));
+        if (KafkaNames.BrokerIdsProblem(BrokerIds) is { } refused)
+            throw new ArgumentException($"{nameof(BrokerIds)} {refused}.", nameof(BrokerIds));
+        if (BrokerIds.Count > MaxBrokers)
+            throw new ArgumentException($"{nameof(BrokerIds)} must list 1 to {MaxBrokers} broker ids (got {BrokerIds.Count}).", nameof(BrokerIds));
         if (DetectionDelay < TimeSpan.Zero || DetectionDelay > MaxDetectionDelay)
             throw new ArgumentException($"{nameof(DetectionDelay)} must be between 0 and {MaxDetectionDelay.TotalMinutes:0} minutes (got {DetectionDelay}).", nameof(DetectionDelay));
         if (GroupInitialRebalanceDelay < TimeSpan.Zero || GroupInitialRebalanceDelay > MaxGroupInitialRebalanceDelay)

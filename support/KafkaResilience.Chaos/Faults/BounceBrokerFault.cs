@@ -22,17 +22,21 @@ public sealed class BounceBrokerFault(BrokerTarget target, bool hard) : BrokerFa
 
     public override IReadOnlyList<Capability> Requires { get; } = [hard ? Capability.HardKill : Capability.CleanStop];
 
+    /// <summary>What taking the broker down needs: a kill for a hard bounce, a clean stop otherwise.</summary>
+    private Capability TakesDown => Hard ? Capability.HardKill : Capability.CleanStop;
+
     protected override async Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken)
     {
-        if (Hard) await context.Cluster.KillAsync(brokerId, cancellationToken).ConfigureAwait(false);
-        else await context.Cluster.StopAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        var brokers = context.BrokerFaults(TakesDown);
+        if (Hard) await brokers.KillAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        else await brokers.StopAsync(brokerId, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _down, 1);
         context.Note($"broker {brokerId} {(Hard ? "killed" : "stopped cleanly")} ({Action})");
         await ConditionWait.UntilAsync(
             async ct => !await context.Probe.IsServingAsync(brokerId, ct).ConfigureAwait(false),
             GoneTimeout, () => $"broker {brokerId} still served clients after it was {(Hard ? "killed" : "stopped")}",
             cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
-        await context.Cluster.StartAsync(brokerId, cancellationToken).ConfigureAwait(false);
+        await brokers.StartAsync(brokerId, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _down, 0);
         context.Note($"broker {brokerId} started again ({Action})");
         await ConditionWait.UntilAsync(
@@ -42,5 +46,5 @@ public sealed class BounceBrokerFault(BrokerTarget target, bool hard) : BrokerFa
     }
 
     protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _down, 0) == 1 ? context.Cluster.StartAsync(brokerId, cancellationToken) : Task.CompletedTask;
+        Interlocked.Exchange(ref _down, 0) == 1 ? context.BrokerFaults(TakesDown).StartAsync(brokerId, cancellationToken) : Task.CompletedTask;
 }

@@ -53,7 +53,17 @@ public abstract class BrokerFault : IFault
         lock (_gate) _broker = broker;
         // Active before acting: a half-done injection is still healed by the nemesis.
         lock (_gate) _active = true;
-        await InjectOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await InjectOnAsync(context, broker, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CapabilityMissingException)
+        {
+            // The cluster lacks a role or an API the fault needs; InjectOnAsync finds that out before it acts, so there
+            // is nothing to heal, and a heal would only fail on the same missing role.
+            lock (_gate) _active = false;
+            throw;
+        }
     }
 
     public async Task HealAsync(FaultContext context, CancellationToken cancellationToken)
@@ -69,6 +79,10 @@ public abstract class BrokerFault : IFault
         lock (_gate) _active = false;
     }
 
+    /// <summary>
+    /// Acts on the resolved broker. Looks up the cluster roles it needs (<see cref="FaultContext.BrokerFaults"/>, ...)
+    /// before it acts, so a <see cref="CapabilityMissingException"/> from it means nothing was done.
+    /// </summary>
     protected abstract Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken);
 
     protected abstract Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken);

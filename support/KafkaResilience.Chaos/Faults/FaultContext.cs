@@ -35,8 +35,25 @@ public sealed class FaultContext
     /// <summary>How long a restarted broker may take to serve clients again before a fault gives up.</summary>
     public TimeSpan BrokerReturnTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The cluster's broker lifecycle (kill, stop, start, pause, resume), or a skip naming <paramref name="capability"/> and the target when it has none.</summary>
+    public IBrokerFaults BrokerFaults(Capability capability) =>
+        Cluster as IBrokerFaults ?? throw Missing(capability, "kill, stop, start or pause its brokers");
+
+    /// <summary>The cluster's isolation of a broker, or a skip naming <paramref name="capability"/> and the target when it has none.</summary>
+    public IBrokerIsolation BrokerIsolation(Capability capability) =>
+        Cluster as IBrokerIsolation ?? throw Missing(capability, "cut a broker off");
+
+    /// <summary>The Toxiproxy proxies in front of the cluster's brokers, or a skip naming <paramref name="capability"/> and the target when it has none.</summary>
+    public IBrokerProxies BrokerProxies(Capability capability) =>
+        Cluster as IBrokerProxies ?? throw Missing(capability, "put its brokers behind Toxiproxy");
+
     /// <summary>The Toxiproxy API, or an exception naming the capability reason when the target has none.</summary>
     public IToxiproxy RequireToxiproxy() => Toxiproxy ?? throw new CapabilityMissingException(
         Capability.NetworkToxics,
         Cluster.Capabilities.WhyNot(Capability.NetworkToxics) ?? $"the {Cluster.TargetName} target exposes no Toxiproxy API");
+
+    // Worded as FaultRequirements words a missing capability: a role the type lacks is the same skip, with the same reason when the target gives one.
+    private CapabilityMissingException Missing(Capability capability, string what) => new(
+        capability,
+        $"{Cluster.TargetName} target cannot do this ({capability}): {Cluster.Capabilities.WhyNot(capability) ?? $"it cannot {what}"}");
 }

@@ -13,8 +13,8 @@ public sealed class IsolateBrokerFault(BrokerTarget target) : BrokerFault(target
     public override IReadOnlyList<Capability> Requires { get; } = [Capability.IsolateFromClients];
 
     protected override Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.IsolateAsync(brokerId, cancellationToken);
+        context.BrokerIsolation(Capability.IsolateFromClients).IsolateAsync(brokerId, cancellationToken);
 
     protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.HealAsync(brokerId, cancellationToken);
+        context.BrokerIsolation(Capability.IsolateFromClients).HealAsync(brokerId, cancellationToken);
 }

@@ -11,8 +11,8 @@ public sealed class KillBrokerFault(BrokerTarget target) : BrokerFault(target)
     public override IReadOnlyList<Capability> Requires { get; } = [Capability.HardKill];
 
     protected override Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.KillAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.HardKill).KillAsync(brokerId, cancellationToken);
 
     protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.StartAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.HardKill).StartAsync(brokerId, cancellationToken);
 }

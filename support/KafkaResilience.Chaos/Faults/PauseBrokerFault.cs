@@ -11,8 +11,8 @@ public sealed class PauseBrokerFault(BrokerTarget target) : BrokerFault(target)
     public override IReadOnlyList<Capability> Requires { get; } = [Capability.Pause];
 
     protected override Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.PauseAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.Pause).PauseAsync(brokerId, cancellationToken);
 
     protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.ResumeAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.Pause).ResumeAsync(brokerId, cancellationToken);
 }

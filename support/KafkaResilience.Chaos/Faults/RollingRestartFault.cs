@@ -21,6 +21,9 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
 
     public IReadOnlyList<Capability> Requires { get; } = [hard ? Capability.HardKill : Capability.CleanStop];
 
+    /// <summary>What taking a broker down needs: a kill for a hard restart, a clean stop otherwise.</summary>
+    private Capability TakesDown => Hard ? Capability.HardKill : Capability.CleanStop;
+
     public bool IsActive
     {
         get { lock (_gate) return _active; }
@@ -34,6 +37,7 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
     public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var brokers = context.BrokerFaults(TakesDown);
         lock (_gate)
         {
             if (_active) throw new InvalidOperationException($"'{Description}' is already active.");
@@ -42,14 +46,14 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
         foreach (var broker in context.Cluster.BrokerIds)
         {
             lock (_gate) _down.Add(broker);
-            if (Hard) await context.Cluster.KillAsync(broker, cancellationToken).ConfigureAwait(false);
-            else await context.Cluster.StopAsync(broker, cancellationToken).ConfigureAwait(false);
+            if (Hard) await brokers.KillAsync(broker, cancellationToken).ConfigureAwait(false);
+            else await brokers.StopAsync(broker, cancellationToken).ConfigureAwait(false);
             context.Note($"broker {broker} {(Hard ? "killed" : "stopped cleanly")} (rolling restart)");
             await ConditionWait.UntilAsync(
                 async ct => !await context.Probe.IsServingAsync(broker, ct).ConfigureAwait(false),
                 BounceBrokerFault.GoneTimeout, () => $"broker {broker} still served clients after it was stopped (rolling restart)",
                 cancellationToken, TimeSpan.FromMilliseconds(50), context.Clock).ConfigureAwait(false);
-            await context.Cluster.StartAsync(broker, cancellationToken).ConfigureAwait(false);
+            await brokers.StartAsync(broker, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _down.Remove(broker);
@@ -75,7 +79,7 @@ public sealed class RollingRestartFault(bool hard = false) : IFault
         }
         foreach (var broker in down)
         {
-            await context.Cluster.StartAsync(broker, cancellationToken).ConfigureAwait(false);
+            await context.BrokerFaults(TakesDown).StartAsync(broker, cancellationToken).ConfigureAwait(false);
             lock (_gate) _down.Remove(broker);
         }
         lock (_gate) _active = false;

@@ -11,8 +11,8 @@ public sealed class StopBrokerFault(BrokerTarget target) : BrokerFault(target)
     public override IReadOnlyList<Capability> Requires { get; } = [Capability.CleanStop];
 
     protected override Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.StopAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.CleanStop).StopAsync(brokerId, cancellationToken);
 
     protected override Task HealOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken) =>
-        context.Cluster.StartAsync(brokerId, cancellationToken);
+        context.BrokerFaults(Capability.CleanStop).StartAsync(brokerId, cancellationToken);
 }

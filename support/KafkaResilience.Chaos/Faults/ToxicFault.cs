@@ -25,7 +25,7 @@ public abstract class ToxicFault : BrokerFault
     protected override async Task InjectOnAsync(FaultContext context, int brokerId, CancellationToken cancellationToken)
     {
         var toxiproxy = context.RequireToxiproxy();
-        var proxy = context.Cluster.ProxyNameOf(brokerId);
+        var proxy = context.BrokerProxies(Capability.NetworkToxics).ProxyNameOf(brokerId);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         foreach (var toxic in Toxics(suffix))
         {

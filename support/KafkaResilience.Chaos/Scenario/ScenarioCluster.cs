@@ -73,7 +73,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
             _scope.Skip($"the {cluster.TargetName} target cannot model this scenario: {reason}");
         var probe = new MetadataBrokerProbe(cluster);
         IToxiproxy? toxiproxy = null;
-        if (cluster.ToxiproxyApi is { } api)
+        if (cluster is IBrokerProxies { ToxiproxyApi: { } api })
         {
             _toxiproxyClient = new ToxiproxyClient(api);
             toxiproxy = new ToxiproxyClientAdapter(_toxiproxyClient);
@@ -95,9 +95,7 @@ public sealed class ScenarioCluster : IAsyncDisposable
     private void RefuseWhatKafkaWould(IReadOnlyList<IPlannedStep?> plan, IReadOnlyList<int> brokers)
     {
         var refused = new List<string>();
-        if (brokers.Count == 0) refused.Add("a cluster needs at least one broker id");
-        refused.AddRange(brokers.Select(b => KafkaNames.BrokerIdProblem(b, [])).OfType<string>());
-        refused.AddRange(brokers.GroupBy(b => b).Where(g => g.Count() > 1).Select(g => $"broker {g.Key} is named twice: a cluster's broker ids are distinct"));
+        if (KafkaNames.BrokerIdsProblem(brokers) is { } brokerIds) refused.Add("the cluster's broker ids " + brokerIds);
         for (var i = 0; i < plan.Count && i < _scope.StepTexts.Count; i++)
         {
             foreach (var refusal in plan[i]?.Refusals(brokers) ?? [])

@@ -39,13 +39,18 @@ public sealed class ScenarioHistory
         return Ledger.LeadershipChanges;
     }
 
-    /// <summary>Records the cluster's leadership changes from now on (once the scenario's cluster started), and those it already has.</summary>
+    /// <summary>Records the cluster's leadership changes as the cluster records them (once the scenario's cluster started), and those it already has.</summary>
     internal void Follow(IKafkaCluster cluster)
     {
         _followed = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        cluster.LeadershipChanged += Ledger.RecordLeadershipChange;
         Ledger.RecordLeadershipChanges(cluster.LeadershipChanges);
     }
 
+    /// <summary>
+    /// A target announces a change right after it recorded it, outside its lock; a snapshot taken in between still holds
+    /// it, because the target's own list is read too (the ledger keeps each change once).
+    /// </summary>
     private void CatchUpLeadership()
     {
         if (_followed is { } cluster) Ledger.RecordLeadershipChanges(cluster.LeadershipChanges);

@@ -64,7 +64,7 @@ public sealed class ScenarioNemesis
     {
         if (!await Nemesis.HealBrokerAsync(brokerId, _scope.Token).ConfigureAwait(false))
         {
-            await _cluster.Cluster.StartAsync(brokerId, _scope.Token).ConfigureAwait(false);
+            await Nemesis.Context.BrokerFaults(Capability.CleanStop).StartAsync(brokerId, _scope.Token).ConfigureAwait(false);
             _history.Note($"broker {brokerId} started");
         }
         _scope.Say($"Broker {brokerId} started again");

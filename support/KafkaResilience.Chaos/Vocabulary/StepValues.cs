@@ -80,12 +80,14 @@ public static partial class StepValues
         throw new FormatException($"rate must be a number of messages per second > 0 or 'as fast as it can' (got '{rate}').");
     }
 
-    /// <summary>"105, 106 and 108": distinct broker ids.</summary>
+    /// <summary>
+    /// "105, 106 and 108": broker ids, in the order written. Whether Kafka takes them as one cluster's (distinct, ...) is
+    /// the cluster's rule, <see cref="KafkaResilience.Cluster.KafkaNames.BrokerIdsProblem"/>, answered when the cluster is asked for.
+    /// </summary>
     public static IReadOnlyList<int> BrokerIds(string text)
     {
         var ids = Digits().Matches(text).Select(m => (int)WholeNumber(m.Value, "broker id", 0, int.MaxValue)).ToList();
         if (ids.Count == 0) throw new FormatException($"broker ids must be whole numbers such as \"105, 106 and 108\" (got '{text}').");
-        if (ids.Distinct().Count() != ids.Count) throw new FormatException($"broker ids must be distinct (got '{text}').");
         return ids;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KafkaResilience.Cluster;
 
 namespace KafkaResilience.Docker.Definition;
 
@@ -61,12 +62,10 @@ public sealed partial class KafkaClusterBuilder
         var c = _configuration;
         if (!Enum.IsDefined(c.Stack))
             throw new ArgumentException($"Stack must be {string.Join(" or ", Enum.GetNames<KafkaStack>())}; got {c.Stack}.", nameof(KafkaClusterConfiguration.Stack));
-        if (c.BrokerIds.Count is < 1 or > MaxBrokers)
+        if (KafkaNames.BrokerIdsProblem(c.BrokerIds) is { } refused)
+            throw new ArgumentException($"BrokerIds {refused}.", nameof(KafkaClusterConfiguration.BrokerIds));
+        if (c.BrokerIds.Count > MaxBrokers)
             throw new ArgumentException($"BrokerIds must hold 1 to {MaxBrokers} ids; got {c.BrokerIds.Count}.", nameof(KafkaClusterConfiguration.BrokerIds));
-        if (c.BrokerIds.Distinct().Count() != c.BrokerIds.Count)
-            throw new ArgumentException($"BrokerIds must be distinct; got {string.Join(", ", c.BrokerIds)}.", nameof(KafkaClusterConfiguration.BrokerIds));
-        if (c.BrokerIds.Any(id => id < 0))
-            throw new ArgumentException($"BrokerIds must be 0 or greater; got {string.Join(", ", c.BrokerIds)}.", nameof(KafkaClusterConfiguration.BrokerIds));
         if (c.Stack == KafkaStack.ZooKeeper && c.BrokerIds.Any(id => id > MaxZooKeeperModeBrokerId))
             throw new ArgumentException(
                 $"BrokerIds must be at most {MaxZooKeeperModeBrokerId} on the ZooKeeper stack (Kafka 2.2's reserved.broker.max.id); got {string.Join(", ", c.BrokerIds)}.",

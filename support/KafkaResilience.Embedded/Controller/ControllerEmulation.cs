@@ -1,4 +1,5 @@
 using KafkaResilience.Cluster;
+using KafkaResilience.Cluster.Admin;
 
 namespace KafkaResilience.Embedded.Controller;
 
@@ -8,7 +9,9 @@ namespace KafkaResilience.Embedded.Controller;
 /// and coordinators off a broker once that broker has been unreachable for the detection delay
 /// (Kafka's <c>broker.session.timeout.ms</c>). A broker that comes back before the delay costs nothing;
 /// one that comes back later rejoins without taking leadership back. Decisions are the pure
-/// functions of <see cref="LeaderElection"/>; every change is recorded with the injected clock's time.
+/// functions of <see cref="LeaderElection"/>; every change is recorded with the injected clock's time and announced
+/// to <see cref="Changed"/> by <see cref="AnnounceChanges"/>: the caller calls it once it holds no lock (the
+/// emulation's own failover timer does so itself), so a listener never runs under the cluster's locks.
 /// </summary>
 internal sealed class ControllerEmulation : IDisposable
 {
@@ -23,7 +26,7 @@ internal sealed class ControllerEmulation : IDisposable
     private readonly Dictionary<string, int> _coordinators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _transactionCoordinators = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ITimer> _pendingFences = new();
-    private readonly List<LeadershipChange> _changes = [];
+    private readonly LeadershipChangeLog _log = new();
     private bool _disposed;
 
     public ControllerEmulation(
@@ -41,10 +44,17 @@ internal sealed class ControllerEmulation : IDisposable
         _alive = [.. brokerIds];
     }
 
-    public IReadOnlyList<LeadershipChange> Changes
+    public IReadOnlyList<LeadershipChange> Changes => _log.Changes;
+
+    /// <summary>Raised once per change in <see cref="Changes"/>, in that order, when <see cref="AnnounceChanges"/> runs.</summary>
+    public event Action<LeadershipChange>? Changed
     {
-        get { lock (_gate) return _changes.ToArray(); }
+        add => _log.Changed += value;
+        remove => _log.Changed -= value;
     }
+
+    /// <summary>Announces the changes recorded since the last call; call it with no lock held.</summary>
+    public void AnnounceChanges() => _log.Announce();
 
     /// <summary>Brokers the controller considers alive (not fenced).</summary>
     public IReadOnlySet<int> Alive
@@ -212,6 +222,8 @@ internal sealed class ControllerEmulation : IDisposable
             timer.Dispose();
             Fence(brokerId, reason);
         }
+        // The timer thread holds no lock now: the moves it made are announced as they happen.
+        AnnounceChanges();
     }
 
     private void Fence(int brokerId, string reason)
@@ -252,7 +264,7 @@ internal sealed class ControllerEmulation : IDisposable
     }
 
     private void Record(string topicOrGroup, int? partition, int? from, int? to, string cause) =>
-        _changes.Add(new LeadershipChange(_time.GetUtcNow(), topicOrGroup, partition, from, to, cause));
+        _log.Record(new LeadershipChange(_time.GetUtcNow(), topicOrGroup, partition, from, to, cause));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -1,17 +1,18 @@
 using Confluent.Kafka;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Toxiproxy;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
 namespace KafkaResilience.Targets.External;
 
 /// <summary>
 /// A cluster someone else runs (for example <c>docker compose up</c> of this repository's
 /// docker-compose.yml). Facts through the Admin API; faults only through an optional Toxiproxy
-/// (proxy disabled = isolated from clients, toxics); process faults are not offered and the
-/// capabilities say why. Leadership changes are recorded whenever a topic is described.
+/// (proxy disabled = isolated from clients, toxics). It has no <see cref="IBrokerFaults"/>: the suite cannot reach
+/// the brokers' processes, and the capabilities say so in words. Leadership changes are recorded (and raised on
+/// <see cref="LeadershipChanged"/>) whenever a topic or a group's coordinator is described.
 /// </summary>
-public sealed class ExternalCluster : IKafkaCluster
+public sealed class ExternalCluster : IKafkaCluster, IBrokerIsolation, IBrokerProxies
 {
     private readonly ExternalClusterSettings _settings;
     private readonly KafkaAdminFacts _admin;
@@ -94,6 +95,12 @@ public sealed class ExternalCluster : IKafkaCluster
 
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _tracker.Changes;
 
+    public event Action<LeadershipChange>? LeadershipChanged
+    {
+        add => _tracker.Changed += value;
+        remove => _tracker.Changed -= value;
+    }
+
     public string ProxyNameOf(int brokerId) => _settings.ProxyNameOf(brokerId);
 
     public async Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default)
@@ -153,16 +160,6 @@ public sealed class ExternalCluster : IKafkaCluster
     /// <summary>Always null: in KRaft a broker's DescribeCluster answer names a random broker, not the controller.</summary>
     public Task<int?> ControllerAsync(CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
 
-    public Task KillAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.HardKill);
-
-    public Task StopAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.CleanStop);
-
-    public Task StartAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.CleanStop);
-
-    public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.Pause);
-
-    public Task ResumeAsync(int brokerId, CancellationToken cancellationToken = default) => Unsupported(Capability.Pause);
-
     /// <summary>Disables the broker's Toxiproxy proxy (clients cut off); the brokers still replicate.</summary>
     public async Task IsolateAsync(int brokerId, CancellationToken cancellationToken = default)
     {
@@ -185,7 +182,4 @@ public sealed class ExternalCluster : IKafkaCluster
         _admin.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private Task Unsupported(Capability capability) =>
-        Task.FromException(new NotSupportedException(Capabilities.WhyNot(capability) ?? $"{capability} is not supported by the external target."));
 }

@@ -4,7 +4,7 @@ using KafkaResilience.Workloads.History;
 namespace KafkaResilience.Workloads.Checkers;
 
 /// <summary>
-/// Leader changes of a topic's partitions, from the cluster's <see cref="IKafkaCluster.LeadershipChanges"/>:
+/// Leader changes of a topic's partitions, from the cluster's <see cref="IClusterAdmin.LeadershipChanges"/>:
 /// lists each (from, to, when) and judges them against a <see cref="LeaderChangeExpectation"/>.
 /// </summary>
 public sealed class LeaderChangeChecker : IChecker

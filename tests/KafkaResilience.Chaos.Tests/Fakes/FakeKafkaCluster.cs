@@ -4,7 +4,7 @@ using KafkaResilience.Cluster;
 namespace KafkaResilience.Chaos.Tests.Fakes;
 
 /// <summary>An in-memory cluster that records every operation, for testing faults without Kafka.</summary>
-public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
+public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerFaults, IBrokerIsolation, IBrokerProxies, IBrokerProbe
 {
     private readonly Dictionary<string, int?[]> _leaders = new(StringComparer.Ordinal);
     private readonly HashSet<int> _down = [];
@@ -32,6 +32,8 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
     public Uri? ToxiproxyApi => new("http://127.0.0.1:8474");
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _changes;
 
+    public event Action<LeadershipChange>? LeadershipChanged;
+
     public string ProxyNameOf(int brokerId) => $"broker-{brokerId}";
 
     public bool IsDown(int brokerId) => _down.Contains(brokerId);
@@ -39,8 +41,10 @@ public sealed class FakeKafkaCluster : IKafkaCluster, IBrokerProbe
     public void SetLeader(string topic, int partition, int? leader)
     {
         if (!_leaders.TryGetValue(topic, out var leaders)) throw new ArgumentException($"no topic {topic}");
-        _changes.Add(new LeadershipChange(DateTimeOffset.UtcNow, topic, partition, leaders[partition], leader, "test"));
+        var change = new LeadershipChange(DateTimeOffset.UtcNow, topic, partition, leaders[partition], leader, "test");
+        _changes.Add(change);
         leaders[partition] = leader;
+        LeadershipChanged?.Invoke(change);
     }
 
     public Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default)

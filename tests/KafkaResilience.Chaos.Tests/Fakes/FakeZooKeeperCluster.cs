@@ -3,7 +3,7 @@ using KafkaResilience.Cluster;
 namespace KafkaResilience.Chaos.Tests.Fakes;
 
 /// <summary>A <see cref="FakeKafkaCluster"/> with a ZooKeeper (or, given a reason, without one), recording what is done to it.</summary>
-public sealed class FakeZooKeeperCluster(string? whyNoZooKeeper = null) : IKafkaCluster, IZooKeeperFaults
+public sealed class FakeZooKeeperCluster(string? whyNoZooKeeper = null) : IKafkaCluster, IBrokerFaults, IBrokerIsolation, IBrokerProxies, IZooKeeperFaults
 {
     private readonly FakeKafkaCluster _cluster = new();
 
@@ -24,6 +24,11 @@ public sealed class FakeZooKeeperCluster(string? whyNoZooKeeper = null) : IKafka
     public ClusterCapabilities Capabilities => _cluster.Capabilities;
     public Uri? ToxiproxyApi => _cluster.ToxiproxyApi;
     public IReadOnlyList<LeadershipChange> LeadershipChanges => _cluster.LeadershipChanges;
+    public event Action<LeadershipChange>? LeadershipChanged
+    {
+        add => _cluster.LeadershipChanged += value;
+        remove => _cluster.LeadershipChanged -= value;
+    }
     public string ProxyNameOf(int brokerId) => _cluster.ProxyNameOf(brokerId);
     public Task CreateTopicAsync(TopicSpec topic, CancellationToken cancellationToken = default) => _cluster.CreateTopicAsync(topic, cancellationToken);
     public Task<TopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken = default) => _cluster.DescribeTopicAsync(topic, cancellationToken);

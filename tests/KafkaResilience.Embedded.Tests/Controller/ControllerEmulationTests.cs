@@ -128,6 +128,47 @@ public sealed class ControllerEmulationTests
         controller.Changes.Should().ContainSingle().Which.At.Should().Be(fencedAt);
     }
 
+    [Fact]
+    public void A_fence_when_the_delay_runs_out_is_announced_by_the_timer_once_per_move()
+    {
+        // Given broker 106 leads partition 1 and coordinates a group
+        using var controller = NewController();
+        var group = Enumerable.Range(0, 100).Select(i => $"g{i}").First(g => LeaderElection.HashedCoordinator(g, [105, 106, 108]) == 106);
+        controller.CoordinatorOf(group).Should().Be(106);
+        var heard = new List<LeadershipChange>();
+        controller.Changed += heard.Add;
+        controller.BrokerUnreachable(106, "killed");
+
+        // When the detection delay runs out (the timer fires)
+        _clock.Advance(Delay);
+        var heardFromTheTimer = heard.ToList();
+        controller.AnnounceChanges();
+
+        // Then
+        controller.Changes.Should().Contain(c => c.Partition == 1 && c.From == 106).And.Contain(c => c.IsCoordinatorChange && c.From == 106);
+        heardFromTheTimer.Should().Equal(controller.Changes);
+        heard.Should().Equal(controller.Changes, "announcing again repeats nothing");
+    }
+
+    [Fact]
+    public void A_move_made_for_a_caller_is_announced_only_when_the_caller_announces()
+    {
+        // Given
+        using var controller = NewController();
+        var heard = new List<LeadershipChange>();
+        controller.Changed += heard.Add;
+
+        // When
+        controller.ControlledShutdown(106);
+        var beforeAnnouncing = heard.ToList();
+        controller.AnnounceChanges();
+
+        // Then
+        beforeAnnouncing.Should().BeEmpty("the caller may still hold its lock");
+        controller.Changes.Should().ContainSingle();
+        heard.Should().Equal(controller.Changes);
+    }
+
     private sealed class RecordingActions : IControllerActions
     {
         public List<(string Topic, int Partition, int BrokerId)> Leaders { get; } = [];

@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 using FluentAssertions;
 using KafkaResilience.Cluster;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
-namespace KafkaResilience.Docker.Tests.Admin;
+namespace KafkaResilience.Targets.Tests.Admin;
 
 public sealed class AdminTopicMappingTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KafkaResilience.Docker.Admin;
+namespace KafkaResilience.Cluster.Admin;
 
 /// <summary>
 /// Reads the active controller from <c>kafka-metadata-quorum.sh describe --status</c> output

@@ -1,6 +1,6 @@
 using KafkaResilience.Cluster;
 
-namespace KafkaResilience.Docker.Admin;
+namespace KafkaResilience.Cluster.Admin;
 
 /// <summary>
 /// Turns what Kafka's Admin API reports about a topic into the suite's <see cref="TopicDescription"/>

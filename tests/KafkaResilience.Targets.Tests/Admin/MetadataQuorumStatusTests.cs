@@ -1,7 +1,7 @@
 using FluentAssertions;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
-namespace KafkaResilience.Docker.Tests.Admin;
+namespace KafkaResilience.Targets.Tests.Admin;
 
 public sealed class MetadataQuorumStatusTests
 {

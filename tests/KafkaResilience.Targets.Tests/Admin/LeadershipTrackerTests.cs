@@ -1,8 +1,8 @@
 using FluentAssertions;
 using KafkaResilience.Cluster;
-using KafkaResilience.Docker.Admin;
+using KafkaResilience.Cluster.Admin;
 
-namespace KafkaResilience.Docker.Tests.Admin;
+namespace KafkaResilience.Targets.Tests.Admin;
 
 public sealed class LeadershipTrackerTests
 {
@@ -64,5 +64,53 @@ public sealed class LeadershipTrackerTests
         change.Should().Be(new LeadershipChange(T0.AddSeconds(3), "g1", null, 106, 105, "poll"));
         change!.IsCoordinatorChange.Should().BeTrue();
         tracker.ObserveCoordinator("g1", 105, T0.AddSeconds(4), "poll").Should().BeNull();
+    }
+
+    [Fact]
+    public void Observe_raises_each_change_it_finds_once_and_a_baseline_raises_nothing()
+    {
+        // Given
+        var tracker = new LeadershipTracker();
+        var heard = new List<LeadershipChange>();
+        tracker.Changed += heard.Add;
+        tracker.Observe(Topic(105, 106, 108), T0, "poll");
+        heard.Should().BeEmpty("the first observation is a baseline");
+
+        // When leaders move, then the same description is observed again
+        var changes = tracker.Observe(Topic(108, 105, 108), T0.AddSeconds(9), "poll");
+        tracker.Observe(Topic(108, 105, 108), T0.AddSeconds(10), "poll");
+
+        // Then
+        changes.Should().HaveCount(2);
+        heard.Should().Equal(changes);
+        heard.Should().Equal(tracker.Changes);
+    }
+
+    [Fact]
+    public void ObserveCoordinator_raises_a_coordinator_move_once()
+    {
+        var tracker = new LeadershipTracker();
+        var heard = new List<LeadershipChange>();
+        tracker.Changed += heard.Add;
+        tracker.ObserveCoordinator("g1", 106, T0, "poll");
+
+        var change = tracker.ObserveCoordinator("g1", 105, T0.AddSeconds(3), "poll");
+        tracker.ObserveCoordinator("g1", 105, T0.AddSeconds(4), "poll");
+
+        heard.Should().Equal(change!);
+        heard.Should().Equal(tracker.Changes);
+    }
+
+    [Fact]
+    public void A_listener_that_throws_does_not_break_the_observation()
+    {
+        var tracker = new LeadershipTracker();
+        tracker.Changed += _ => throw new InvalidOperationException("a broken history");
+        tracker.Observe(Topic(105), T0, "poll");
+
+        var observe = () => tracker.Observe(Topic(106), T0.AddSeconds(1), "poll");
+
+        observe.Should().NotThrow().Which.Should().ContainSingle();
+        tracker.Changes.Should().ContainSingle();
     }
 }

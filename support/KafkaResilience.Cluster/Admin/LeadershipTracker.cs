@@ -1,11 +1,12 @@
 using KafkaResilience.Cluster;
 
-namespace KafkaResilience.Docker.Admin;
+namespace KafkaResilience.Cluster.Admin;
 
 /// <summary>
 /// Records leadership and coordinator changes of a real cluster as they are observed (the docker
 /// and external targets poll the Admin API; Kafka moves leaders by itself, so the target can only
-/// see changes, not make them). The first observation of a partition is a baseline, not a change.
+/// see changes, not make them). The first observation of a partition is a baseline, not a change. Each change is
+/// announced to <see cref="Changed"/> once, right after the observation that found it, with no lock held.
 /// Thread-safe; <see cref="Diff"/> is the pure rule.
 /// </summary>
 public sealed class LeadershipTracker
@@ -13,17 +14,17 @@ public sealed class LeadershipTracker
     private readonly object _gate = new();
     private readonly Dictionary<(string Topic, int Partition), int?> _leaders = [];
     private readonly Dictionary<string, int> _coordinators = new(StringComparer.Ordinal);
-    private readonly List<LeadershipChange> _changes = [];
+    private readonly LeadershipChangeLog _log = new();
+
+    /// <summary>Raised once per change observed, in the order of <see cref="Changes"/>; a listener that throws is ignored.</summary>
+    public event Action<LeadershipChange>? Changed
+    {
+        add => _log.Changed += value;
+        remove => _log.Changed -= value;
+    }
 
     /// <summary>Every change seen so far, in the order observed.</summary>
-    public IReadOnlyList<LeadershipChange> Changes
-    {
-        get
-        {
-            lock (_gate)
-                return _changes.ToArray();
-        }
-    }
+    public IReadOnlyList<LeadershipChange> Changes => _log.Changes;
 
     /// <summary>The leader changes between two descriptions of the same topic (partitions only in <paramref name="current"/> are baselines).</summary>
     public static IReadOnlyList<LeadershipChange> Diff(TopicDescription previous, TopicDescription current, DateTimeOffset at, string cause)
@@ -51,8 +52,10 @@ public sealed class LeadershipTracker
                     found.Add(new LeadershipChange(at, description.Name, partition.Partition, old, partition.Leader, cause));
                 _leaders[key] = partition.Leader;
             }
-            _changes.AddRange(found);
+            foreach (var change in found)
+                _log.Record(change);
         }
+        _log.Announce();
         return found;
     }
 
@@ -60,17 +63,18 @@ public sealed class LeadershipTracker
     public LeadershipChange? ObserveCoordinator(string groupId, int coordinator, DateTimeOffset at, string cause)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        LeadershipChange? change = null;
         lock (_gate)
         {
-            LeadershipChange? change = null;
             if (_coordinators.TryGetValue(groupId, out var old) && old != coordinator)
             {
                 change = new LeadershipChange(at, groupId, null, old, coordinator, cause);
-                _changes.Add(change);
+                _log.Record(change);
             }
             _coordinators[groupId] = coordinator;
-            return change;
         }
+        _log.Announce();
+        return change;
     }
 
     /// <summary>Topics observed so far (the ones the poller keeps watching).</summary>

@@ -4,7 +4,7 @@ using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Waiting;
 using TopicDescription = KafkaResilience.Cluster.TopicDescription;
 
-namespace KafkaResilience.Docker.Admin;
+namespace KafkaResilience.Cluster.Admin;
 
 /// <summary>
 /// The facts of a real Kafka cluster read through the Admin API (leaders, replicas, ISR, live brokers,
