@@ -47,16 +47,16 @@ internal static class BenchmarkCommand
 
     /// <summary>
     /// Messages the producer's client may hold unless --set says otherwise: room for what the cluster can take
-    /// (10,000 is a batch per partition and more at 1M msg/s with ms acks); librdkafka's 100,000 held ~28 MB
-    /// more copies in a 2M x 100 B run without sending faster (measured with bench/compare.sh).
+    /// (10,000 is a batch per partition and more at 1M msg/s with ms acks); librdkafka's 100,000 only held more
+    /// copies, without sending faster (README, "Benchmark"; re-measured with bench/compare.sh).
     /// </summary>
     public const string DefaultQueueMessages = "10000";
 
     /// <summary>
     /// How far a consume-only reader's client reads ahead: 5,000 records per partition (queued.min.messages) in
     /// fetches of at most 256 KB per partition (max.partition.fetch.bytes, ~2,400 records of 100 B). librdkafka's
-    /// 100,000 records and 1 MB prefetched the whole topic, ~35 MB of messages waiting to be read, and read no
-    /// faster (measured with bench/compare.sh and alternated runs: 96 MB peak RSS then, 58-59 MB now).
+    /// 100,000 records and 1 MB prefetched the whole topic, so its messages waited in memory to be read, and read
+    /// no faster (README, "Benchmark"; re-measured with bench/compare.sh).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ReaderSettings = new Dictionary<string, string>
     {

@@ -52,9 +52,8 @@ public static class EmbeddedCapabilities
     /// <summary>
     /// What the mock keeps per partition: the newest ~5 MiB or 100,000 record batches (hard-coded in rdkafka_mock.c,
     /// no API changes it); 4,500,000 bytes is what a scenario may count on. How fast it takes messages: it is one mock
-    /// thread inside the test process, and a producer alone (no consumers, no fault proxies) reached 826,000-922,000
-    /// msg/s into it on the 2-core machine (issue 13, 2026-11-29); the benchmark in the README measured 677,000 to
-    /// 1,160,000 msg/s in nine runs.
+    /// thread inside the test process, so the rate is the slowest a producer alone (no consumers, no fault proxies)
+    /// was measured to reach into it; the README gives the range measured, when and where ("What each target can judge").
     /// </summary>
     public static CapabilityLimits Limits { get; } = new()
     {

@@ -116,8 +116,8 @@ public sealed class ScenarioConsumers : IAsyncDisposable
     /// Starts a consumer group reading in the background, and returns once it reads: its members own every partition
     /// of what it reads and have fetched from each (<see cref="WaitAssignedAsync"/>, within <see cref="GroupAssignmentTimeout"/>).
     /// What "N consumers in group G are reading T" means: a send that follows is read from its first record, never
-    /// during the group's first rebalance (which left readers of a 100,000 msg/s send behind the embedded cluster's
-    /// window for good, issue 13).
+    /// during the group's first rebalance (a fast send that starts meanwhile can run ahead of its readers past what the
+    /// embedded cluster keeps, and they never catch up).
     /// </summary>
     public async Task<ScenarioGroup> StartReadingAsync(int consumers, string group, string topicReference, CommitMode? commitMode = null,
         IReadOnlyDictionary<string, string>? groupSettings = null)

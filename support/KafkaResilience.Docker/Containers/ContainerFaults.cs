@@ -27,8 +27,8 @@ public sealed class ContainerFaults
     /// <summary>
     /// Starts the container again and returns the moment its previous process ended (State.FinishedAt, read
     /// before the start): every log line stamped later comes from the new process. The engine's StartedAt is
-    /// no such bound: it is stamped after the new process may already have written its first lines (measured
-    /// on Engine 20.10: a line 15 ms before StartedAt).
+    /// no such bound: it is stamped after the new process may already have written its first lines (the engine
+    /// tests print both, with the logs, on every engine they run on).
     /// </summary>
     public async Task<DateTimeOffset> StartAsync(string containerId, CancellationToken cancellationToken = default)
     {

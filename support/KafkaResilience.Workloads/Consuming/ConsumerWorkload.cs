@@ -237,7 +237,8 @@ public sealed class ConsumerWorkload : IAsyncDisposable
 
     /// <summary>
     /// Applies every librdkafka setting to a scratch configuration, so unknown names and bad values fail here,
-    /// named, not on a consumer thread. (Building a whole consumer to find out cost 25-80 ms of a short read.)
+    /// named, not on a consumer thread. (Building a whole consumer just to find out is slow enough to show in a
+    /// short read's time; README, "Benchmark".)
     /// </summary>
     private static void Probe(IReadOnlyDictionary<string, string> config)
     {
@@ -269,13 +270,14 @@ public sealed class ConsumerWorkload : IAsyncDisposable
             // Low fetch wait: an empty fetch otherwise blocks the whole wait (and the mock answers empty fetches late).
             ["fetch.wait.max.ms"] = "50",
             // A member that joins late can leave a rebalance waiting for the session timeout (seen on the
-            // embedded cluster: no partitions for 30 s+ under librdkafka's 45 s default). 6 s is the
-            // smallest session a real broker accepts (group.min.session.timeout.ms), so it is valid everywhere.
+            // embedded cluster, where a group then held no partitions for most of librdkafka's 45 s default).
+            // 6 s is the smallest session a real broker accepts (group.min.session.timeout.ms), so it is valid
+            // everywhere.
             ["session.timeout.ms"] = ((int)DefaultSessionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["heartbeat.interval.ms"] = "500",
             // When a partition's local queue holds queued.min.messages (100,000) the fetcher pauses it for
-            // fetch.queue.backoff.ms, 1 s by default: a consumer reading a full partition stalled 1 s in the
-            // middle of the read (131k records took 1.15 s instead of 0.2 s). 10 ms keeps the pause short.
+            // fetch.queue.backoff.ms, 1 s by default: a consumer reading a full partition stalls for that
+            // backoff in the middle of the read, longer than the rest of a short read. 10 ms keeps the pause short.
             ["fetch.queue.backoff.ms"] = "10",
         };
         foreach (var (k, v) in clientSettings) all[k] = v;

@@ -28,7 +28,7 @@ internal sealed class LatencyPerSecond
     public static IReadOnlyList<LatencyPoint> Merge(IEnumerable<LatencyPerSecond> streams)
     {
         // Seconds are small dense numbers: an array indexed by second merges them (a sorted dictionary's first
-        // use cost ~10 ms at the end of a short benchmark run).
+        // use is a cost a short benchmark run pays at its end; README, "Benchmark").
         var merged = Array.Empty<IntHistogram?>();
         foreach (var stream in streams)
         {

@@ -8,7 +8,7 @@ namespace KafkaResilience.Workloads.Native;
 /// <summary>
 /// A bare librdkafka client (producer type, nothing sent) that asks about one topic: its metadata and its
 /// partitions' offsets. Cheap to make and to free (no poll thread to stop, unlike Confluent's admin client,
-/// whose disposal waited ~0.2 s), so probes before a run cost a few milliseconds. Never creates the topic;
+/// whose disposal waits for its own), so probes before a run cost next to nothing. Never creates the topic;
 /// logs nothing (a probe's failure is its answer).
 /// </summary>
 internal sealed unsafe class NativeTopicClient : IDisposable

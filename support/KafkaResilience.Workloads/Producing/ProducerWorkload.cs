@@ -332,7 +332,7 @@ public sealed class ProducerWorkload : IAsyncDisposable
     /// <summary>
     /// One stream's sends: batches of up to <see cref="NativeProducer.SendBatchFor"/> messages, as many as
     /// the pace allows, each handed to the client in one call, all stamped with the one clock reading taken
-    /// for the batch (so a send time is at most one batch early: ~0.3 ms at full speed); round-robin keys put
+    /// for the batch (so a send time is at most one batch early); round-robin keys put
     /// each batch on the next partition. After each batch, and while waiting for the pace or for room in the
     /// client's queue, the thread serves the client's delivery reports.
     /// </summary>

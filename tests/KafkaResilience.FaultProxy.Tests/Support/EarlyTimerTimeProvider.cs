@@ -2,7 +2,7 @@ namespace KafkaResilience.FaultProxy.Tests.Support;
 
 /// <summary>
 /// The system clock with timers that fire early by up to <c>early</c> (never more than half their due time),
-/// as the runtime's timer queue does by a few milliseconds when other timers keep it busy: what the
+/// as the runtime's timer queue can when other timers keep it busy: what the
 /// proxy's timed toxics must not be fooled by. Timestamps are the real, high-resolution ones.
 /// </summary>
 internal sealed class EarlyTimerTimeProvider(TimeSpan early) : TimeProvider

@@ -30,7 +30,7 @@ public sealed class EmbeddedRunTests
         // When
         await using var consumers = ConsumerWorkload.Start(cluster, new ConsumerWorkloadOptions { Topic = "million", Consumers = 3, Settings = GroupDebug }, ledger, line => output?.WriteLine(line));
         await consumers.WaitForAssignmentAsync(3, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        // The mock keeps only ~5 MB per partition, so consumers must keep up: a paced producer keeps the run honest on 2 cores.
+        // The mock keeps only ~5 MB per partition, so consumers must keep up: a paced producer keeps the run honest on a small machine.
         await using var producer = ProducerWorkload.Start(cluster, new ProducerWorkloadOptions { Topic = "million", MessageCount = 1_000_000, MessageSize = 100, RatePerSecond = 200_000 }, ledger, line => output?.WriteLine(line));
         await producer.WaitAsync(Budget, TestContext.Current.CancellationToken);
         var caughtUp = await consumers.WaitUntilCaughtUpAsync(() => producer.IsCompleted, TimeSpan.FromSeconds(10), Budget, TestContext.Current.CancellationToken);
