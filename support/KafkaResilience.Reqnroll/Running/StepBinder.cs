@@ -8,8 +8,8 @@ namespace KafkaResilience.Reqnroll.Running;
 
 /// <summary>
 /// Reqnroll's bindings of a test assembly, loaded to be matched and never run: a global container with the binding
-/// registry built and one test-thread container, no test run (no hooks, no reports, no formatters started). For checks
-/// that read every row before or without running it.
+/// registry built and one test-thread container, no test run (no hooks, no reports, the Cucumber formatters kept off by
+/// <see cref="MatchOnlyDependencyProvider"/>). For checks that read every row before or without running it.
 /// </summary>
 public sealed class StepBinder : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class StepBinder : IDisposable
     public static StepBinder For(Assembly testAssembly, IRuntimeConfigurationProvider? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
-        var builder = new ContainerBuilder();
+        var builder = new ContainerBuilder(new MatchOnlyDependencyProvider());
         var global = builder.CreateGlobalContainer(testAssembly, configuration);
         var registry = global.Resolve<IRuntimeBindingRegistryBuilder>();
         foreach (var assembly in registry.GetBindingAssemblies(testAssembly).Distinct()) registry.BuildBindingsFromAssembly(assembly);
