@@ -7,27 +7,20 @@ namespace KafkaResilience.Workloads.Checkers;
 /// read_committed fetch stops at the last stable offset and leaves aborted transactions out, so any such read is an
 /// anomaly, named with its transaction, partition and offset. Judges every read_committed group, or the groups named.
 /// </summary>
-public sealed class AbortedReadChecker : IChecker
+public sealed class AbortedReadChecker : TransactionGroupChecker
 {
     public const string CheckerName = "aborted-read";
-    private readonly IReadOnlyList<string>? _groups;
-    private readonly int _exampleLimit;
 
     public AbortedReadChecker(IReadOnlyList<string>? groups = null, int exampleLimit = 10)
+        : base(groups, exampleLimit, ReadIsolation.ReadCommitted, "no read_committed group read anything: aborted reads cannot be judged")
     {
-        _groups = groups;
-        _exampleLimit = exampleLimit;
     }
 
-    public string Name => CheckerName;
+    public override string Name => CheckerName;
 
-    public Verdict Check(HistorySnapshot history)
+    protected override Verdict Judge(HistorySnapshot history, IReadOnlyList<TransactionReader> readers)
     {
-        ArgumentNullException.ThrowIfNull(history);
         var transactions = history.Transactions;
-        var (readers, missing) = TransactionReaders.Resolve(transactions, _groups, _groups is null ? ReadIsolation.ReadCommitted : null);
-        if (missing is not null) return Verdict.Unknown(Name, missing);
-        if (readers.Count == 0) return Verdict.Unknown(Name, "no read_committed group read anything: aborted reads cannot be judged");
         long read = 0, abortedRead = 0;
         var abortedSeen = new HashSet<string>(StringComparer.Ordinal);
         var examples = new List<string>();
@@ -39,7 +32,7 @@ public sealed class AbortedReadChecker : IChecker
                 if (transactions.TransactionOf(r.Producer, r.Sequence) is not { Outcome: TransactionOutcome.Aborted } aborted) continue;
                 abortedRead++;
                 abortedSeen.Add(aborted.Id);
-                if (examples.Count < _exampleLimit) examples.Add(transactions.Describe(r));
+                if (examples.Count < ExampleLimit) examples.Add(transactions.Describe(r));
             }
         }
         var abortedTransactions = transactions.Transactions.Where(t => t.Outcome == TransactionOutcome.Aborted).ToList();

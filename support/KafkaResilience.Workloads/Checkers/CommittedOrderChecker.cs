@@ -8,27 +8,20 @@ namespace KafkaResilience.Workloads.Checkers;
 /// (<see cref="DuplicateCommittedChecker"/>), not a reorder; messages of aborted and unknown transactions are left out
 /// (a read_uncommitted group reads them interleaved). Judges every reader group, or the groups named.
 /// </summary>
-public sealed class CommittedOrderChecker : IChecker
+public sealed class CommittedOrderChecker : TransactionGroupChecker
 {
     public const string CheckerName = "committed-order";
-    private readonly IReadOnlyList<string>? _groups;
-    private readonly int _exampleLimit;
 
     public CommittedOrderChecker(IReadOnlyList<string>? groups = null, int exampleLimit = 10)
+        : base(groups, exampleLimit, null, "no reader group was recorded: order cannot be judged")
     {
-        _groups = groups;
-        _exampleLimit = exampleLimit;
     }
 
-    public string Name => CheckerName;
+    public override string Name => CheckerName;
 
-    public Verdict Check(HistorySnapshot history)
+    protected override Verdict Judge(HistorySnapshot history, IReadOnlyList<TransactionReader> readers)
     {
-        ArgumentNullException.ThrowIfNull(history);
         var transactions = history.Transactions;
-        var (readers, missing) = TransactionReaders.Resolve(transactions, _groups, null);
-        if (missing is not null) return Verdict.Unknown(Name, missing);
-        if (readers.Count == 0) return Verdict.Unknown(Name, "no reader group was recorded: order cannot be judged");
         long read = 0, reordered = 0;
         var examples = new List<string>();
         foreach (var reader in readers)
@@ -51,7 +44,7 @@ public sealed class CommittedOrderChecker : IChecker
                     if (sequence < lastSequence)
                     {
                         reordered++;
-                        if (examples.Count < _exampleLimit)
+                        if (examples.Count < ExampleLimit)
                             examples.Add($"p{producer}#{sequence} ({transactions.TransactionOf(producer, sequence)!.Label}) at {transactions.Where(topic, partition, offset)} " +
                                          $"after p{producer}#{lastSequence} at {transactions.Where(topic, partition, lastOffset)}, read by group \"{reader.Group}\"");
                         continue;

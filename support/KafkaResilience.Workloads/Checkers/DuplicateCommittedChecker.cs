@@ -7,27 +7,20 @@ namespace KafkaResilience.Workloads.Checkers;
 /// or the message, was written twice: what transactions and idempotence exist to prevent). The same offset read twice
 /// is a redelivery, counted but allowed. Judges every reader group, or the groups named.
 /// </summary>
-public sealed class DuplicateCommittedChecker : IChecker
+public sealed class DuplicateCommittedChecker : TransactionGroupChecker
 {
     public const string CheckerName = "duplicate-committed";
-    private readonly IReadOnlyList<string>? _groups;
-    private readonly int _exampleLimit;
 
     public DuplicateCommittedChecker(IReadOnlyList<string>? groups = null, int exampleLimit = 10)
+        : base(groups, exampleLimit, null, "no reader group was recorded: duplicates cannot be judged")
     {
-        _groups = groups;
-        _exampleLimit = exampleLimit;
     }
 
-    public string Name => CheckerName;
+    public override string Name => CheckerName;
 
-    public Verdict Check(HistorySnapshot history)
+    protected override Verdict Judge(HistorySnapshot history, IReadOnlyList<TransactionReader> readers)
     {
-        ArgumentNullException.ThrowIfNull(history);
         var transactions = history.Transactions;
-        var (readers, missing) = TransactionReaders.Resolve(transactions, _groups, null);
-        if (missing is not null) return Verdict.Unknown(Name, missing);
-        if (readers.Count == 0) return Verdict.Unknown(Name, "no reader group was recorded: duplicates cannot be judged");
         long read = 0, writtenTwice = 0, deliveredTwice = 0;
         var examples = new List<string>();
         foreach (var reader in readers)
@@ -42,7 +35,7 @@ public sealed class DuplicateCommittedChecker : IChecker
                 at.Add((r.Topic, r.Partition, r.Offset));
                 if (at.Count != 2) continue;
                 writtenTwice++;
-                if (examples.Count < _exampleLimit)
+                if (examples.Count < ExampleLimit)
                     examples.Add($"p{r.Producer}#{r.Sequence} ({transactions.TransactionOf(r.Producer, r.Sequence)!.Label}) read by group \"{reader.Group}\" at " +
                                  $"{transactions.Where(at[0].Topic, at[0].Partition, at[0].Offset)} and {transactions.Where(r.Topic, r.Partition, r.Offset)}");
             }

@@ -8,27 +8,20 @@ namespace KafkaResilience.Workloads.Checkers;
 /// offset the group's members found below the log start was dropped by the target first: counted apart, never lost,
 /// and loss cannot then be judged for it (unknown). Judges every reader group, or the groups named.
 /// </summary>
-public sealed class LostCommittedChecker : IChecker
+public sealed class LostCommittedChecker : TransactionGroupChecker
 {
     public const string CheckerName = "lost-committed";
-    private readonly IReadOnlyList<string>? _groups;
-    private readonly int _exampleLimit;
 
     public LostCommittedChecker(IReadOnlyList<string>? groups = null, int exampleLimit = 10)
+        : base(groups, exampleLimit, null, "no reader group was recorded: loss of committed messages cannot be judged")
     {
-        _groups = groups;
-        _exampleLimit = exampleLimit;
     }
 
-    public string Name => CheckerName;
+    public override string Name => CheckerName;
 
-    public Verdict Check(HistorySnapshot history)
+    protected override Verdict Judge(HistorySnapshot history, IReadOnlyList<TransactionReader> readers)
     {
-        ArgumentNullException.ThrowIfNull(history);
         var transactions = history.Transactions;
-        var (readers, missing) = TransactionReaders.Resolve(transactions, _groups, null);
-        if (missing is not null) return Verdict.Unknown(Name, missing);
-        if (readers.Count == 0) return Verdict.Unknown(Name, "no reader group was recorded: loss of committed messages cannot be judged");
         long committed = 0, lost = 0, below = 0;
         var examples = new List<string>();
         foreach (var reader in readers)
@@ -46,7 +39,7 @@ public sealed class LostCommittedChecker : IChecker
                     if (read.Contains((t.Producer, sequence))) continue;
                     if (isDropped(transactions.TopicName(t.Topic), t.Partitions[i], t.Offsets[i])) { below++; continue; }
                     lost++;
-                    if (examples.Count < _exampleLimit)
+                    if (examples.Count < ExampleLimit)
                         examples.Add($"p{t.Producer}#{sequence} ({t.Label}) written at {transactions.WhereWritten(t, sequence)}, never read by group \"{reader.Group}\"");
                 }
             }

@@ -9,27 +9,20 @@ namespace KafkaResilience.Workloads.Checkers;
 /// Records a group's members found below the log start (the target dropped them first) make a part-read unknown,
 /// not invalid. Judge after the group caught up: a group still reading sees the newest transactions in part.
 /// </summary>
-public sealed class PartialTransactionChecker : IChecker
+public sealed class PartialTransactionChecker : TransactionGroupChecker
 {
     public const string CheckerName = "transaction-atomicity";
-    private readonly IReadOnlyList<string>? _groups;
-    private readonly int _exampleLimit;
 
     public PartialTransactionChecker(IReadOnlyList<string>? groups = null, int exampleLimit = 10)
+        : base(groups, exampleLimit, ReadIsolation.ReadCommitted, "no read_committed group read anything: atomicity cannot be judged")
     {
-        _groups = groups;
-        _exampleLimit = exampleLimit;
     }
 
-    public string Name => CheckerName;
+    public override string Name => CheckerName;
 
-    public Verdict Check(HistorySnapshot history)
+    protected override Verdict Judge(HistorySnapshot history, IReadOnlyList<TransactionReader> readers)
     {
-        ArgumentNullException.ThrowIfNull(history);
         var transactions = history.Transactions;
-        var (readers, missing) = TransactionReaders.Resolve(transactions, _groups, _groups is null ? ReadIsolation.ReadCommitted : null);
-        if (missing is not null) return Verdict.Unknown(Name, missing);
-        if (readers.Count == 0) return Verdict.Unknown(Name, "no read_committed group read anything: atomicity cannot be judged");
         long whole = 0, none = 0, partial = 0, dropped = 0, unknownWhole = 0, unknownNone = 0, read = 0;
         var examples = new List<string>();
         foreach (var reader in readers)
@@ -58,7 +51,7 @@ public sealed class PartialTransactionChecker : IChecker
                     continue;
                 }
                 partial++;
-                if (examples.Count < _exampleLimit)
+                if (examples.Count < ExampleLimit)
                     examples.Add($"{t.Label}: {count:N0} of {t.Count:N0} read by group \"{reader.Group}\", p{t.Producer}#{unread[0]} at {transactions.WhereWritten(t, unread[0])} not");
             }
         }
