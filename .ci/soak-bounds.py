@@ -29,7 +29,7 @@ def measures(checker, step, numbers):
     if checker == "ack-latency" and "bound-ms" in n:
         key = "p50-ms" if re.search(r"\bp50\b|median", step) else "p99-ms"
         return (key.replace("-ms", ""), n.get(key), n["bound-ms"], "ms", "floor" if "at least" in step else "ceiling")
-    if checker in ("send-finished", "broker-back") and "seconds" in n:
+    if checker in ("send-finished", "broker-back", "transactions-finished", "transactions-caught-up") and "seconds" in n:
         return ("seconds", n["seconds"], n.get("bound-seconds"), "s", "ceiling")
     if checker == "recovery" and "to-first-consume-seconds" in n:
         m = WITHIN.search(step)
