@@ -139,6 +139,8 @@ set_records() { sed -i '$ s/\t-$/\t'"$1"'/' "$results/runs.tsv"; }
 
 failed=0
 fail() { echo "bench/compare.sh: $*" >&2; failed=1; }
+# The ledger's verdict lines of the last run of ours ("  acknowledged: Valid ..."), on one line.
+ledger_verdicts() { grep -E '^  [a-z][a-z -]*: (Valid|Invalid|Unknown)' "$work/out.txt" | sed 's/^  //' | paste -sd';' - | sed 's/;/; /g'; }
 
 ours_cmd=(env "${ours_env[@]}" "$ours")
 [ ${#ours_env[@]} -gt 0 ] || ours_cmd=("$ours")
@@ -161,9 +163,10 @@ if [ "$only" != consume ]; then
         set_records "${acked:-0}"
         [ "${acked:-0}" = "$messages" ] || fail "ours produce run $p acknowledged ${acked:-nothing} of $messages: $(cat "$work/out.txt")"
         grep -q '^  acknowledged: Valid' "$work/out.txt" || fail "ours produce run $p: the ledger's verdict is not valid: $(cat "$work/out.txt")"
+        verdicts="$(ledger_verdicts)"
       fi
     done
-    printf '  pair %d done\n' "$p"
+    printf '  pair %d done: ours %s of %s acknowledged; ledger: %s\n' "$p" "$acked" "$messages" "$verdicts"
   done
   if [ "$dotnet_run" = 1 ]; then
     run produce ref dotnet-run dotnet run -c Release --project "$root/support/KafkaResilience.Cli" -- \
@@ -196,11 +199,12 @@ if [ "$only" != produce ]; then
         read_ours="$(sed -n 's/^consume-only: \([0-9]*\) records read.*/\1/p' "$work/out.txt")"
         set_records "${read_ours:-0}"
         grep -q '^  order: Valid' "$work/out.txt" || fail "ours consume run $p: the ledger's verdicts are not valid: $(cat "$work/out.txt")"
+        verdicts="$(ledger_verdicts)"
       fi
       [ "$(tail -1 "$results/runs.tsv" | cut -f8)" = 0 ] || fail "$tool consume run $p exited $(tail -1 "$results/runs.tsv" | cut -f8)"
     done
     [ "${read_kcat:-0}" -gt 0 ] && [ "${read_kcat}" = "${read_ours:-}" ] || fail "consume pair $p: kcat read ${read_kcat:-nothing}, ours ${read_ours:-nothing}"
-    printf '  pair %d done\n' "$p"
+    printf '  pair %d done: both read %s records; ledger: %s\n' "$p" "$read_ours" "$verdicts"
   done
 fi
 

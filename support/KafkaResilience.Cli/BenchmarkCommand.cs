@@ -46,11 +46,11 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>
-    /// Messages the producer's client may hold unless --set says otherwise: room for what the cluster can take
-    /// (10,000 is a batch per partition and more at 1M msg/s with ms acks); librdkafka's 100,000 only held more
-    /// copies, without sending faster (README, "Benchmark"; re-measured with bench/compare.sh).
+    /// Messages the producer's client may hold unless --set says otherwise: enough in flight that the sender never waits
+    /// on acknowledgements of a full queue, few enough that the copies stay a small part of the peak memory; librdkafka's
+    /// 100,000 is faster still but holds twice the memory (README, "Benchmark", measured with bench/compare.sh).
     /// </summary>
-    public const string DefaultQueueMessages = "10000";
+    public const string DefaultQueueMessages = "20000";
 
     /// <summary>
     /// How far a consume-only reader's client reads ahead: 5,000 records per partition (queued.min.messages) in
