@@ -13,7 +13,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-ROW_ID = re.compile(r'\s*\(id: "(?P<id>[^"]*)"\)$')
+# xUnit shortens a long argument in a test's name ("···" after 50 characters): the name loses its id, the Row trait keeps it.
+ROW_ID = re.compile(r'\s*\(id: "(?P<id>[^"]*)"(?P<cut>···)?\)$')
 NOT_OWN_SKIPS = ("skipped because of previous errors",)
 
 
@@ -22,14 +23,22 @@ def cell(text):
 
 
 def ids_from_trx(folder):
-    """{'feature › scenario [values]': 'file:line:row'} from every TRX file under the folder."""
+    """{'feature › scenario [values]': 'file:line:row'} from every TRX file under the folder (the Row trait, else the name)."""
     ids = {}
     for trx in folder.rglob("*.trx"):
-        for r in ET.parse(trx).getroot().iterfind(".//t:Results/t:UnitTestResult", NS):
+        root = ET.parse(trx).getroot()
+        rows = {}
+        for test in root.iterfind(".//t:TestDefinitions/t:UnitTest", NS):
+            execution = test.find("t:Execution", NS)
+            for prop in test.iterfind("t:Properties/t:Property", NS):
+                if prop.findtext("t:Key", "", NS) == "Row" and execution is not None:
+                    rows[execution.get("id")] = prop.findtext("t:Value", "", NS)
+        for r in root.iterfind(".//t:Results/t:UnitTestResult", NS):
             name = r.get("testName", "")
             m = ROW_ID.search(name)
             if m:
-                ids[ROW_ID.sub("", name)] = m.group("id")
+                row = rows.get(r.get("executionId"))
+                ids[ROW_ID.sub("", name)] = row or (m.group("id") + ("…" if m.group("cut") else ""))
     return ids
 
 
