@@ -56,6 +56,7 @@ public sealed class VerdictSteps(ScenarioJudge judge)
     public void ConsumersResumed(int seconds) => judge.ConsumersResumedWithin(TimeSpan.FromSeconds(seconds));
 
     [Then(@"^every partition of ""([^""]+)"" that broker (\d+) led has a new leader among brokers (" + StepValues.BrokerIdsPattern + ")$")]
+    [PlannedAs(typeof(LeadershipMoved))]
     public Task NewLeaders(string topic, int broker, IReadOnlyList<int> allowed) => judge.NewLeadersAsync(topic, broker, allowed);
 
     [Then("no partition of {string} is led by broker {int}")]
