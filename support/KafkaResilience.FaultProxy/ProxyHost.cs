@@ -22,6 +22,7 @@ internal sealed class ProxyHost
     private Socket? listener;
     private CancellationTokenSource? running;
     private long chainVersion;
+    private TaskCompletionSource? frozen;
 
     public ProxyHost(ServerContext context, string name, IPEndPoint listen, string upstream, IPEndPoint upstreamEndpoint)
     {
@@ -52,6 +53,39 @@ internal sealed class ProxyHost
     }
 
     public ToxicChain Chain(StreamDirection direction) => Volatile.Read(ref chains[(int)direction]);
+
+    /// <summary>True while the proxy holds every byte of its connections (<see cref="Freeze"/>).</summary>
+    public bool Frozen => Volatile.Read(ref frozen) is not null;
+
+    /// <summary>
+    /// Holds every byte of every connection, both ways, until <see cref="Thaw"/>, as a stopped process does: nothing
+    /// more is read (so nothing is lost, and the peers' writes back up in the sockets), connections stay open and new
+    /// ones are accepted. What was read before is held too, and forwarded in order on the thaw.
+    /// </summary>
+    public void Freeze()
+    {
+        lock (gate)
+        {
+            frozen ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Ends <see cref="Freeze"/>: every held byte moves on at once.</summary>
+    public void Thaw()
+    {
+        TaskCompletionSource? released;
+        lock (gate)
+        {
+            released = frozen;
+            frozen = null;
+        }
+
+        released?.TrySetResult();
+    }
+
+    /// <summary>Completes at once unless the proxy is frozen; then on the thaw, or cancelled with <paramref name="cancellationToken"/>.</summary>
+    public Task WhenThawedAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref frozen) is { } hold ? hold.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Binds the listener and starts accepting; throws <see cref="FaultProxyException"/> (500) when the address is taken.</summary>
     public void Start()

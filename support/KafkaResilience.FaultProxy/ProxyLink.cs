@@ -210,6 +210,9 @@ internal sealed class ProxyLink
                     break;
                 }
 
+                // A frozen proxy holds this chunk and reads nothing more until it thaws.
+                await host.WhenThawedAsync(owner.Closing).ConfigureAwait(false);
+
                 // Fast path: no toxic on this direction and nothing queued before this chunk, so the
                 // reader forwards the bytes itself (no hand-off, no copy, no allocation).
                 if (Volatile.Read(ref queued) == 0 && host.Chain(Direction).IsEmpty)
@@ -271,6 +274,7 @@ internal sealed class ProxyLink
                     bool proceed;
                     try
                     {
+                        await host.WhenThawedAsync(owner.Closing).ConfigureAwait(false);
                         var chain = host.Chain(Direction);
                         if (chain.IsEmpty)
                         {

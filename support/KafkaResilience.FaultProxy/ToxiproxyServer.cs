@@ -105,6 +105,25 @@ public sealed class ToxiproxyServer : IAsyncDisposable
         host.Update(null, null, null, null, enabled);
     }
 
+    /// <summary>
+    /// Freezes a proxy (every byte of its connections held both ways, nothing read, connections kept) or thaws it: a
+    /// stopped process as its peers see it, e.g. for a broker pause. Toxiproxy has no such call, so its API neither
+    /// shows nor resets it.
+    /// </summary>
+    public void SetFrozen(string name, bool frozen)
+    {
+        ThrowIfDisposed();
+        var host = registry.Get(name);
+        if (frozen)
+        {
+            host.Freeze();
+        }
+        else
+        {
+            host.Thaw();
+        }
+    }
+
     /// <summary>Resets every open connection of a proxy now (RST to both ends), e.g. for a broker hard kill.</summary>
     public void DropConnections(string name)
     {

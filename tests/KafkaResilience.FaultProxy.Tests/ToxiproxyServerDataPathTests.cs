@@ -35,6 +35,59 @@ public sealed class ToxiproxyServerDataPathTests
     }
 
     [Fact]
+    public async Task A_frozen_proxy_holds_every_byte_both_ways_keeps_the_connection_and_forwards_them_in_order_on_the_thaw()
+    {
+        // Given: one connection through the proxy, both of its ends in hand
+        using var peer = LoopbackPeerServer.Start();
+        await using var server = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions(), Ct);
+        var proxy = await server.CreateProxyAsync("broker", "127.0.0.1:0", peer.Address, Ct);
+        using var client = await TestSocket.ConnectAsync(proxy.Listen);
+        using var upstream = await peer.AcceptAsync(Wait);
+        var request = Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray();
+        var response = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+
+        // When: frozen, each end writes more than one socket buffer
+        server.SetFrozen("broker", true);
+        var sendRequest = TestSocket.SendAsync(client, request);
+        var sendResponse = TestSocket.SendAsync(upstream, response);
+        var arrived = () => TestSocket.WaitUntilAsync(() => upstream.Available > 0 || client.Available > 0, TimeSpan.FromMilliseconds(500), "a byte crossed the frozen proxy");
+
+        // Then: nothing crosses, the connection stays, and a Toxiproxy reset does not thaw it
+        await arrived.Should().ThrowAsync<TimeoutException>("a frozen proxy reads nothing, as a stopped process");
+        server.ConnectionCount("broker").Should().Be(1);
+        using (var api = new KafkaResilience.Cluster.Toxiproxy.ToxiproxyClient(server.ApiAddress))
+            await api.ResetAsync(Ct);
+        await arrived.Should().ThrowAsync<TimeoutException>("the freeze is the broker's state, not a Toxiproxy fault");
+
+        // When
+        server.SetFrozen("broker", false);
+
+        // Then: every byte, in order, both ways
+        (await TestSocket.ReceiveExactlyAsync(upstream, request.Length, Wait)).Should().Equal(request);
+        (await TestSocket.ReceiveExactlyAsync(client, response.Length, Wait)).Should().Equal(response);
+        await Task.WhenAll(sendRequest, sendResponse).WaitAsync(Wait, Ct);
+    }
+
+    [Fact]
+    public async Task A_server_stopped_while_frozen_closes_its_held_connections_and_ends()
+    {
+        // Given: a frozen proxy holding a connection with bytes in it
+        using var peer = LoopbackPeerServer.Start();
+        var server = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions(), Ct);
+        var proxy = await server.CreateProxyAsync("broker", "127.0.0.1:0", peer.Address, Ct);
+        using var client = await TestSocket.ConnectAsync(proxy.Listen);
+        using var upstream = await peer.AcceptAsync(Wait);
+        server.SetFrozen("broker", true);
+        await TestSocket.SendAsync(client, new byte[] { 1, 2, 3 });
+
+        // When
+        await server.DisposeAsync().AsTask().WaitAsync(Wait, Ct);
+
+        // Then: the held pumps ended with the connection instead of waiting for a thaw
+        (await TestSocket.ReadUntilEndAsync(client, Wait)).Outcome.Should().BeOneOf(ReceiveOutcome.Closed, ReceiveOutcome.Reset);
+    }
+
+    [Fact]
     public async Task Create_proxy_reports_the_actual_port_and_rejects_non_loopback_addresses()
     {
         await using var server = await ToxiproxyServer.StartAsync(new ToxiproxyServerOptions(), Ct);
