@@ -56,5 +56,12 @@ internal sealed class BrokerFrontEnds : IAsyncDisposable
         _server.SetEnabled(ProxyName(brokerId), enabled);
     }
 
+    /// <summary>Holds (true) or releases (false) every byte between the broker and its clients, both ways, in its proxy.</summary>
+    public void SetFrozen(int brokerId, bool frozen)
+    {
+        if (_server is null) throw new InvalidOperationException($"Broker {brokerId} has no fault proxy to {(frozen ? "freeze" : "thaw")}.");
+        _server.SetFrozen(ProxyName(brokerId), frozen);
+    }
+
     public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -19,7 +19,7 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
     /// <summary>Id of the broker <c>rd_kafka_mock_cluster_new</c> always creates; removed again unless the scenario asked for it.</summary>
     private const int BootstrapBrokerId = 1;
 
-    /// <summary>Response delay that freezes a paused broker (one hour: far beyond any scenario).</summary>
+    /// <summary>Response delay that freezes a paused broker without a fault proxy (one hour: far beyond any scenario).</summary>
     private const int PauseRttMs = 3_600_000;
 
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
@@ -267,6 +267,9 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
             case BrokerCondition.Killed or BrokerCondition.Stopped:
                 _api.BrokerSetUp(_cluster, brokerId);
                 break;
+            case BrokerCondition.Paused when _frontEnds.HasProxies:
+                _frontEnds.SetFrozen(brokerId, false);
+                break;
             case BrokerCondition.Paused:
                 _api.BrokerSetRtt(_cluster, brokerId, 0);
                 break;
@@ -279,8 +282,11 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
     });
 
     /// <summary>
-    /// Freezes the broker the way SIGSTOP does: connections stay open and requests are read, but no
-    /// response leaves until <see cref="ResumeAsync"/> (the mock delays every response of the broker).
+    /// Freezes the broker the way SIGSTOP does: connections stay open, and until <see cref="ResumeAsync"/> its fault
+    /// proxy holds every byte both ways, so requests reach the broker only on the resume, as a stopped process reads
+    /// its sockets only when it runs again. Without proxies the mock delays every response of the broker instead (it
+    /// reads and applies requests at once, and its write timer stays armed for the hour after the resume, which holds
+    /// the next delayed response, e.g. an empty fetch, until the client's socket.timeout.ms).
     /// A pause longer than the detection delay fences the broker and moves its leadership.
     /// </summary>
     public Task PauseAsync(int brokerId, CancellationToken cancellationToken = default) => ChangeAsync(() =>
@@ -288,7 +294,8 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
         var condition = Condition(brokerId);
         if (condition == BrokerCondition.Paused) return;
         RequireRunning(brokerId, condition, "pause");
-        _api.BrokerSetRtt(_cluster, brokerId, PauseRttMs);
+        if (_frontEnds.HasProxies) _frontEnds.SetFrozen(brokerId, true);
+        else _api.BrokerSetRtt(_cluster, brokerId, PauseRttMs);
         _conditions[brokerId] = BrokerCondition.Paused;
         _controller.BrokerUnreachable(brokerId, "paused");
     });

@@ -41,6 +41,59 @@ public sealed class EmbeddedCluster_PauseAndStop
     }
 
     [Fact]
+    public async Task A_consumer_reads_on_at_once_after_a_short_pause_not_after_its_request_timeout()
+    {
+        // Given: a consumer long-polling partition 0, with a request timeout far above a healthy resume
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
+        {
+            DetectionDelay = TimeSpan.FromSeconds(5),
+            Topics = [new TopicSpec("q_1", 3, 3)],
+        }, ct);
+        var leader = (await cluster.DescribeTopicAsync("q_1", ct)).LeaderOf(0)!.Value;
+        var partition = new TopicPartition("q_1", 0);
+        using var producer = Traffic.Producer(cluster.BootstrapServers, c => c.LingerMs = 0);
+        using var consumer = new ConsumerBuilder<long, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = "unused-assign-only",
+            EnableAutoCommit = false,
+            FetchWaitMaxMs = 100,
+            SocketTimeoutMs = 10_000,
+        }).SetKeyDeserializer(Traffic.LongSerializer.Instance).SetLogHandler((_, _) => { }).Build();
+        consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
+        await producer.ProduceAsync(partition, new() { Key = 0, Value = Traffic.Payload }, ct);
+        Next(consumer, TimeSpan.FromSeconds(10)).Should().Be(0);
+
+        // When: its leader is paused for a moment while it polls, and a record is written after the resume
+        await cluster.PauseAsync(leader, ct);
+        var paused = Stopwatch.StartNew();
+        while (paused.Elapsed < TimeSpan.FromMilliseconds(500)) consumer.Consume(TimeSpan.FromMilliseconds(50));
+        await cluster.ResumeAsync(leader, ct);
+        await producer.ProduceAsync(partition, new() { Key = 1, Value = Traffic.Payload }, ct);
+        Next(consumer, TimeSpan.FromSeconds(10)).Should().Be(1);
+        await producer.ProduceAsync(partition, new() { Key = 2, Value = Traffic.Payload }, ct);
+        var clock = Stopwatch.StartNew();
+        var key = Next(consumer, TimeSpan.FromSeconds(15));
+        var waited = clock.Elapsed;
+
+        // Then: read as a resumed broker serves it; a fetch left unanswered would wait out socket.timeout.ms (10 s)
+        key.Should().Be(2);
+        waited.Should().BeLessThan(TimeSpan.FromSeconds(5), "a paused broker answers every request once it runs again");
+    }
+
+    private static long? Next(IConsumer<long, byte[]> consumer, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false, Message: { } message }) return message.Key;
+        }
+
+        return null;
+    }
+
+    [Fact]
     public async Task A_pause_longer_than_the_delay_fails_the_broker_over()
     {
         // Given
