@@ -1,3 +1,4 @@
+using System.Net;
 using Confluent.Kafka;
 using KafkaResilience.Cluster;
 using KafkaResilience.Cluster.Waiting;
@@ -74,6 +75,7 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
             });
             cluster = api.ClusterNew(host, 1);
             if (cluster == IntPtr.Zero) throw new InvalidOperationException("rd_kafka_mock_cluster_new returned no cluster.");
+            api.WakeThrough(Endpoints(api.Bootstraps(cluster).Split(',')));
 
             // The mock numbers its brokers 1..N. Ids of our choosing come from rd_kafka_mock_broker_add; broker 1
             // serves only to read the new brokers' listening ports from Metadata and is then decommissioned.
@@ -81,6 +83,7 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
             var added = options.BrokerIds.Where(id => id != BootstrapBrokerId).ToArray();
             foreach (var id in added) api.BrokerAdd(cluster, id);
             var listeners = await ReadListenersAsync(api, api.Bootstraps(cluster), options.BrokerIds, ct).ConfigureAwait(false);
+            api.WakeThrough(Endpoints(listeners.Values));
             if (!keepBootstrapBroker) api.BrokerDecommission(cluster, BootstrapBrokerId);
             IReadOnlyList<int> mockOrder = keepBootstrapBroker ? [BootstrapBrokerId, .. added] : added;
 
@@ -454,6 +457,9 @@ public sealed class EmbeddedCluster : IKafkaCluster, IBrokerFaults, IBrokerIsola
         new(nameof(brokerId), brokerId, $"No broker {brokerId} in this cluster. Brokers: {string.Join(", ", _options.BrokerIds)}.");
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    private static IReadOnlyList<IPEndPoint> Endpoints(IEnumerable<string> addresses) =>
+        [.. addresses.Select(a => IPEndPoint.Parse(a.Trim()))];
 
     private static (string Host, int Port) SplitHostPort(string address)
     {

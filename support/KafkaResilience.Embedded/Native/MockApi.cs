@@ -40,6 +40,7 @@ internal sealed unsafe class MockApi : IDisposable
     private readonly delegate* unmanaged[Cdecl]<IntPtr, short, nuint, int*, void> _pushRequestErrorsArray;
     private readonly delegate* unmanaged[Cdecl]<IntPtr, short, void> _clearRequestErrors;
     private int _disposed;
+    private MockWakeups? _wakeups;
 
     public MockApi()
     {
@@ -121,24 +122,32 @@ internal sealed unsafe class MockApi : IDisposable
         return handle;
     }
 
+    /// <summary>From now on, wakes the mock thread through these listeners while a control call waits for it (see <see cref="MockWakeups"/>).</summary>
+    public void WakeThrough(IReadOnlyList<System.Net.IPEndPoint> listeners) => (_wakeups ??= new MockWakeups()).Listeners = listeners;
+
     public void DestroyHostHandle(IntPtr handle) => _destroy(handle);
 
     public IntPtr ClusterNew(IntPtr host, int brokers) => _clusterNew(host, brokers);
 
-    public void ClusterDestroy(IntPtr cluster) => _clusterDestroy(cluster);
+    /// <summary>Stops the mock's thread (a terminate op it serves like a control call) and frees the cluster.</summary>
+    public void ClusterDestroy(IntPtr cluster) => Served(() =>
+    {
+        _clusterDestroy(cluster);
+        return 0;
+    });
 
     /// <summary>The cluster's bootstrap list as created (cluster-owned memory, copied here).</summary>
     public string Bootstraps(IntPtr cluster) => Marshal.PtrToStringUTF8(_clusterBootstraps(cluster)) ?? "";
 
-    public void BrokerAdd(IntPtr cluster, int brokerId) => Check(_brokerAdd(cluster, brokerId), $"add broker {brokerId}");
+    public void BrokerAdd(IntPtr cluster, int brokerId) => Check(Served(() => _brokerAdd(cluster, brokerId)), $"add broker {brokerId}");
 
-    public void BrokerDecommission(IntPtr cluster, int brokerId) => Check(_brokerDecommission(cluster, brokerId), $"decommission broker {brokerId}");
+    public void BrokerDecommission(IntPtr cluster, int brokerId) => Check(Served(() => _brokerDecommission(cluster, brokerId)), $"decommission broker {brokerId}");
 
-    public void BrokerSetDown(IntPtr cluster, int brokerId) => Check(_brokerSetDown(cluster, brokerId), $"set broker {brokerId} down");
+    public void BrokerSetDown(IntPtr cluster, int brokerId) => Check(Served(() => _brokerSetDown(cluster, brokerId)), $"set broker {brokerId} down");
 
-    public void BrokerSetUp(IntPtr cluster, int brokerId) => Check(_brokerSetUp(cluster, brokerId), $"set broker {brokerId} up");
+    public void BrokerSetUp(IntPtr cluster, int brokerId) => Check(Served(() => _brokerSetUp(cluster, brokerId)), $"set broker {brokerId} up");
 
-    public void BrokerSetRtt(IntPtr cluster, int brokerId, int rttMs) => Check(_brokerSetRtt(cluster, brokerId, rttMs), $"set rtt of broker {brokerId}");
+    public void BrokerSetRtt(IntPtr cluster, int brokerId, int rttMs) => Check(Served(() => _brokerSetRtt(cluster, brokerId, rttMs)), $"set rtt of broker {brokerId}");
 
     public void BrokerSetHostPort(IntPtr cluster, int brokerId, string host, int port)
     {
@@ -149,13 +158,15 @@ internal sealed unsafe class MockApi : IDisposable
     public void TopicCreate(IntPtr cluster, string topic, int partitions, int replicationFactor)
     {
         using var t = new Utf8(topic);
-        Check(_topicCreate(cluster, t.Pointer, partitions, replicationFactor), $"create topic {topic}");
+        var name = (IntPtr)t.Pointer;
+        Check(Served(() => _topicCreate(cluster, (byte*)name, partitions, replicationFactor)), $"create topic {topic}");
     }
 
     public void PartitionSetLeader(IntPtr cluster, string topic, int partition, int brokerId)
     {
         using var t = new Utf8(topic);
-        Check(_partitionSetLeader(cluster, t.Pointer, partition, brokerId), $"set leader of {topic}-{partition} to {brokerId}");
+        var name = (IntPtr)t.Pointer;
+        Check(Served(() => _partitionSetLeader(cluster, (byte*)name, partition, brokerId)), $"set leader of {topic}-{partition} to {brokerId}");
     }
 
     /// <summary>Sets the coordinator of a key. The broker MUST exist: the mock aborts the process on a later lookup otherwise.</summary>
@@ -163,7 +174,8 @@ internal sealed unsafe class MockApi : IDisposable
     {
         using var t = new Utf8(keyType);
         using var k = new Utf8(key);
-        Check(_coordinatorSet(cluster, t.Pointer, k.Pointer, brokerId), $"set {keyType} coordinator of {key} to {brokerId}");
+        var (type, name) = ((IntPtr)t.Pointer, (IntPtr)k.Pointer);
+        Check(Served(() => _coordinatorSet(cluster, (byte*)type, (byte*)name, brokerId)), $"set {keyType} coordinator of {key} to {brokerId}");
     }
 
     public void GroupInitialRebalanceDelay(IntPtr cluster, int delayMs) => _groupInitialRebalanceDelayMs(cluster, delayMs);
@@ -180,8 +192,12 @@ internal sealed unsafe class MockApi : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) NativeLibrary.Free(_library);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _wakeups?.Dispose();
+        NativeLibrary.Free(_library);
     }
+
+    private int Served(Func<int> call) => _wakeups is { } wakeups ? wakeups.Serve(call) : call();
 
     private void Check(int error, string what)
     {
