@@ -22,7 +22,7 @@ public sealed class BadInputAnswers : IDisposable
     [InlineData("And 1 consumer in group \"\" is reading \"t\"", "a consumer group id must not be empty (Kafka refuses an empty group id)")]
     [InlineData("When broker 107 is killed", "case.feature:4 \"broker 107 is killed\": broker 107 is not a broker of this cluster (its brokers: 105, 106, 108)")]
     [InlineData("Then every partition of \"t\" that broker 106 led has a new leader among brokers 105, 105",
-        "case.feature:4 \"every partition of \"t\" that broker 106 led has a new leader among brokers 105, 105\": the brokers the leadership may move to name broker 105 more than once (got 105, 105): name each broker once")]
+        "case.feature:4 \"every partition of \"t\" that broker 106 led has a new leader among brokers 105, 105\": the brokers the leadership may move to must be distinct: broker 105 is named more than once (got 105, 105)")]
     [InlineData("Then every partition of \"t\" that broker 106 led has a new leader among brokers 105 and 107", "led has a new leader among brokers 105 and 107\": broker 107 is not a broker of this cluster (its brokers: 105, 106, 108)")]
     [InlineData("Then every partition of \"t\" that broker 107 led has a new leader among brokers 105 and 108", "led has a new leader among brokers 105 and 108\": broker 107 is not a broker of this cluster (its brokers: 105, 106, 108)")]
     public async Task A_name_kafka_would_refuse_is_refused_before_the_cluster_starts_with_kafka_s_rule(string step, string answer)

@@ -21,8 +21,8 @@ public sealed record LeadershipMoved(string Topic, int LostBroker, IReadOnlyList
             if (KafkaNames.BrokerIdProblem(id, brokers) is { } unknown) yield return unknown;
         }
 
-        var repeated = Allowed.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
-        if (repeated.Length > 0)
-            yield return $"the brokers the leadership may move to name {(repeated.Length == 1 ? "broker" : "brokers")} {string.Join(", ", repeated)} more than once (got {string.Join(", ", Allowed)}): name each broker once";
+        // The one broker-id rule (distinct, >= 0); a negative id was answered above, per id.
+        if (Allowed.All(id => id >= 0) && KafkaNames.BrokerIdsProblem(Allowed) is { } ids)
+            yield return "the brokers the leadership may move to " + ids;
     }
 }
